@@ -1,0 +1,44 @@
+#include "kusari/core/kernel_registry.h"
+
+#include <array>
+#include <mutex>
+#include <unordered_map>
+
+#include "kusari/core/error.h"
+
+namespace kusari {
+namespace {
+
+struct Table {
+  std::mutex mu;
+  std::unordered_map<std::string, std::array<void*, kDeviceTypeCount>> kernels;
+};
+
+Table& table() {
+  static Table t;
+  return t;
+}
+
+}  // namespace
+
+void KernelRegistry::add(std::string_view name, DeviceType type, void* fn) {
+  Table& t = table();
+  std::lock_guard<std::mutex> lock(t.mu);
+  t.kernels[std::string(name)][static_cast<int>(type)] = fn;
+}
+
+void* KernelRegistry::find(std::string_view name, DeviceType type) {
+  Table& t = table();
+  std::lock_guard<std::mutex> lock(t.mu);
+  auto it = t.kernels.find(std::string(name));
+  return it == t.kernels.end() ? nullptr : it->second[static_cast<int>(type)];
+}
+
+void* require_kernel(std::string_view name, DeviceType type) {
+  void* fn = KernelRegistry::find(name, type);
+  if (!fn)
+    throw Error("no kernel '" + std::string(name) + "' for device " + Device{type, 0}.to_string());
+  return fn;
+}
+
+}  // namespace kusari
