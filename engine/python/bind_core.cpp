@@ -1,9 +1,10 @@
 // Errors, dtypes, devices, configuration, random seeds and the source-location provider.
+#include "bindings.h"
+
 #include <frameobject.h>
 
 #include <string_view>
 
-#include "bindings.h"
 #include "kusari/autograd/config.h"
 #include "kusari/autograd/source_location.h"
 #include "kusari/core/ops.h"

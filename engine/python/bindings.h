@@ -13,6 +13,7 @@ namespace py = pybind11;
 void init_core(py::module_& m);
 void init_variable(py::module_& m);
 void init_functions(py::module_& m);  // the kusari.functions submodule
+void init_hooks(py::module_& m);      // FunctionHook, function_hooks, computational_graph
 
 // A Variable from a Variable, an ndarray or anything NumPy accepts.
 Variable as_variable(const py::handle& obj);

@@ -5,4 +5,5 @@ PYBIND11_MODULE(_kusari, m) {
   kusari::python::init_core(m);
   kusari::python::init_variable(m);
   kusari::python::init_functions(m);
+  kusari::python::init_hooks(m);
 }

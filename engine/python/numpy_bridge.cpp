@@ -82,12 +82,12 @@ py::array array_from_tensor(const Tensor& t) {
 namespace pybind11::detail {
 bool type_caster<kusari::Tensor>::load(handle src, bool convert) {
   if (src.is_none()) return false;
-  if (py::hasattr(src, "_kusari_variable")) {
+  if (pybind11::hasattr(src, "_kusari_variable")) {
     // A Variable: its data.
-    value = py::cast<kusari::Variable>(src).data();
+    value = pybind11::cast<kusari::Variable>(src).data();
     return true;
   }
-  if (!convert && !py::isinstance<py::array>(src)) return false;
+  if (!convert && !pybind11::isinstance<pybind11::array>(src)) return false;
   value = kusari::python::tensor_from_object(src);
   return true;
 }

@@ -6,11 +6,11 @@ stand for ``chainer.functions`` and ``chainer.links``.
 import os as _os
 
 from kusari import _kusari
-from kusari._kusari import (Variable, FunctionNode, grad, as_variable, seed,  # noqa: F401
+from kusari._kusari import (Variable, FunctionNode, FunctionHook, grad, as_variable, seed,  # noqa: F401
                             KusariError, KusariValueError, ShapeError, DtypeError, IndexError as KusariIndexError,
                             FormatError, NonFiniteError)
 from kusari._config import config, using_config, no_backprop_mode, force_backprop_mode  # noqa: F401
-from kusari import functions  # noqa: F401
+from kusari import functions, function_hooks, computational_graph  # noqa: F401
 
 _kusari._set_package_dir(_os.path.dirname(_os.path.abspath(__file__)) + _os.sep)
 _kusari._enable_source_locations(True)
