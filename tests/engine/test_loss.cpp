@@ -134,6 +134,19 @@ class TestLoss : public QObject {
     KUSARI_VERIFY_CLOSE(xv.grad().data(), expect, 1e-12, 1e-10);
   }
 
+  void softmax_cross_entropy_strided_input() {
+    // A transposed view must give the same loss and gradient as its contiguous copy.
+    Tensor base = ops::normal({4, 3}, 0, 1, Dtype::Float64);
+    Tensor x = base.transpose();  // (3, 4), not contiguous
+    Tensor t = random_labels({3}, 4, Dtype::Int64);
+    Variable a(x, true), b(x.clone(), true);
+    kusari::softmax_cross_entropy(a, t).backward();
+    kusari::softmax_cross_entropy(b, t).backward();
+    KUSARI_VERIFY_CLOSE(kusari::softmax_cross_entropy(Variable(x), t).data(),
+                        kusari::softmax_cross_entropy(Variable(x.clone()), t).data(), 1e-14, 0);
+    KUSARI_VERIFY_CLOSE(a.grad().data(), b.grad().data(), 1e-14, 0);
+  }
+
   void softmax_cross_entropy_errors() {
     Variable x(ops::zeros({3, 4}));
     KUSARI_VERIFY_THROWS(ShapeError, kusari::softmax_cross_entropy(x, ops::zeros({4}, Dtype::Int32)), "softmax_cross_entropy",
