@@ -46,7 +46,7 @@ Variable deconvolution_2d(const Variable& x, const Variable& W, const Variable& 
     Grads grads(has_b ? 3 : 2);
     if (c.needs_input_grad(0)) grads[0] = convolution_2d(gy, W, {}, p);
     if (c.needs_input_grad(1)) grads[1] = conv_detail::convolution_2d_grad_w(gy, x, p, W.shape()[2], W.shape()[3]);
-    if (has_b && c.needs_input_grad(2)) grads[2] = sum(gy, {0, 2, 3});
+    if (has_b && c.needs_input_grad(2)) grads[2] = sum(sum(gy, {2, 3}), {0});  // two passes beat one strided one
     return grads;
   });
 }

@@ -39,19 +39,25 @@ void max_pool(const Tensor& x, Tensor& y, Tensor& indexes, const Pool2dGeometry&
       for (int64_t oy = 0; oy < g.out_h; ++oy)
         for (int64_t ox = 0; ox < g.out_w; ++ox) {
           Window win(g, oy, ox);
-          T best = -std::numeric_limits<T>::infinity();
-          int64_t arg = 0;
-          bool found = false;
-          for (int64_t iy = win.y0; iy < win.y1; ++iy)
-            for (int64_t ix = win.x0; ix < win.x1; ++ix) {
-              const T v = src[iy * g.w + ix];
-              if (!found || v > best) {
-                best = v;
-                arg = (iy - win.top) * g.kw + (ix - win.left);
-                found = true;
-              }
-            }
           const int64_t o = pl * ohw + oy * g.out_w + ox;
+          if (win.y0 >= win.y1 || win.x0 >= win.x1) {
+            yp[o] = -std::numeric_limits<T>::infinity();
+            ip[o] = 0;
+            continue;
+          }
+          // Masks instead of branches: on real data the comparison is unpredictable.
+          T best = src[win.y0 * g.w + win.x0];
+          int64_t arg = (win.y0 - win.top) * g.kw + (win.x0 - win.left);
+          for (int64_t iy = win.y0; iy < win.y1; ++iy) {
+            const T* row = src + iy * g.w;
+            const int64_t base = (iy - win.top) * g.kw - win.left;
+            for (int64_t ix = win.x0; ix < win.x1; ++ix) {
+              const T v = row[ix];
+              const int64_t take = -static_cast<int64_t>(v > best);  // all ones when v wins
+              arg ^= (arg ^ (base + ix)) & take;
+              best = std::max(best, v);
+            }
+          }
           yp[o] = best;
           ip[o] = arg;
         }
