@@ -3,7 +3,9 @@
 #include <QTest>
 
 #include "engine/engine_test_support.h"
+#include "kusari/functions/arithmetic.h"
 #include "kusari/functions/connection.h"
+#include "kusari/functions/reduction.h"
 
 using namespace kusari;
 using namespace kusari::test_support;
@@ -207,6 +209,24 @@ class TestConnection : public QObject {
     KUSARI_VERIFY_CLOSE(y.data(), ref, 1e-4, 1e-4);
     Variable gx = deconvolution_2d(y, W, {}, p, 80, 80);
     KUSARI_VERIFY_CLOSE(gx.data(), deconv_reference(y.data(), W, Tensor(), p, 80, 80), 1e-3, 1e-4);
+    // The filter gradient accumulates over the chunks: gW[o, c, i, j] = sum gy[n, o, oy, ox] x[n, c, oy + i - 1, ox + j - 1].
+    Variable Wv(W, true);
+    Tensor gy = ops::uniform(y.shape(), -1, 1, Dtype::Float32);
+    sum(convolution_2d(x, Wv, {}, p) * Variable(gy)).backward();
+    auto xv = values(x), gv = values(gy);
+    Tensor gW_ref = tensor_from(W.shape(), [&](int64_t k) {
+      const int64_t j = k % 3, i = (k / 3) % 3, c = (k / 9) % 64, o = k / (9 * 64);
+      double s = 0;
+      for (int64_t n = 0; n < 3; ++n)
+        for (int64_t oy = 0; oy < 80; ++oy)
+          for (int64_t ox = 0; ox < 80; ++ox) {
+            const int64_t iy = oy + i - 1, ix = ox + j - 1;
+            if (iy < 0 || iy >= 80 || ix < 0 || ix >= 80) continue;
+            s += gv[((n * 2 + o) * 80 + oy) * 80 + ox] * xv[((n * 64 + c) * 80 + iy) * 80 + ix];
+          }
+      return s;
+    });
+    KUSARI_VERIFY_CLOSE(Wv.grad().data(), gW_ref, 1e-2, 1e-4);
   }
 
   void convolution_backward_data() { add_conv_rows(); }
