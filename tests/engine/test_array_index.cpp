@@ -205,6 +205,23 @@ class TestArrayIndex : public QObject {
     QVERIFY(contains(e, "scatter_add") && contains(e, "(3,)"));
   }
 
+  void large_inputs_take_the_parallel_paths() {
+    Tensor x = ops::uniform({40, 300, 4}, -1, 1, Dtype::Float32);
+    std::vector<int64_t> iv;
+    for (int64_t j = 0; j < 250; ++j) iv.push_back((j * 7) % 300 - (j % 2 ? 300 : 0));
+    Tensor idx = indices(iv, {250});
+    Variable y = get_item(Variable(x), idx, 1);
+    KUSARI_VERIFY_CLOSE(y.data(), reference({40, 250, 4}, [&](const auto& m) {
+                          int64_t i = iv[m[1]] < 0 ? iv[m[1]] + 300 : iv[m[1]];
+                          return x.at({m[0], i, m[2]});
+                        }), 0, 0);
+    Variable xv(x, true);
+    sum(get_item(xv, idx, 1)).backward();
+    std::vector<double> counts(300, 0);
+    for (int64_t v : iv) counts[v < 0 ? v + 300 : v] += 1;
+    KUSARI_VERIFY_CLOSE(xv.grad().data(), reference({40, 300, 4}, [&](const auto& m) { return counts[m[1]]; }), 0, 0);
+  }
+
   void float32_forward() {
     Tensor x = ops::uniform({3, 4}, -1, 1, Dtype::Float32);
     Variable y = get_item(Variable(x), indices({3, 1}, {2}), 1);
