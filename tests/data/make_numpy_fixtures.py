@@ -13,7 +13,7 @@ arrays = {
     "scalar": np.array(2.5),                                      # 0-d float64
     "empty": np.zeros((0, 3), dtype="<i4"),
     "fortran": np.asfortranarray(np.arange(6, dtype="<f8").reshape(2, 3)),  # fortran_order True
-    "big_endian": np.arange(3, dtype=">i4") + 100,                # i + 100, '>i4'
+    "big_endian": (np.arange(3) + 100).astype(">i4"),             # i + 100, stored as >i4
     "predictor/l1/W": np.arange(6, dtype="<f4").reshape(3, 2),    # a nested key
 }
 np.savez(os.path.join(here, "numpy_savez.npz"), **arrays)
