@@ -77,6 +77,37 @@ struct FakeModel {
   }
 };
 
+void put_le(std::string& s, uint64_t v, int bytes) {
+  for (int i = 0; i < bytes; ++i) s += static_cast<char>((v >> (8 * i)) & 0xff);
+}
+uint64_t get_le(const std::string& s, size_t pos, int bytes) {
+  uint64_t v = 0;
+  for (int i = 0; i < bytes; ++i) v |= uint64_t(static_cast<uint8_t>(s[pos + i])) << (8 * i);
+  return v;
+}
+
+// Rewrites a one-entry archive as zip64 writers do for huge files: 0xFFFFFFFF placeholders in
+// the central header with the real values in its zip64 extra field, and a zip64 end record.
+std::string as_zip64(const std::string& zip) {
+  size_t dir = get_le(zip, zip.size() - 6, 4);
+  size_t name_len = get_le(zip, dir + 28, 2);
+  std::string out = zip.substr(0, dir);
+  std::string central = zip.substr(dir, 46 + name_len);
+  uint64_t csize = get_le(central, 20, 4), usize = get_le(central, 24, 4), offset = get_le(central, 42, 4);
+  for (size_t field : {20, 24, 42}) central.replace(field, 4, std::string(4, '\xff'));
+  central[30] = 28, central[31] = 0;  // extra field length
+  put_le(central, 1, 2), put_le(central, 24, 2), put_le(central, usize, 8), put_le(central, csize, 8);
+  put_le(central, offset, 8);
+  out += central;
+  size_t z64 = out.size();
+  put_le(out, 0x06064b50, 4), put_le(out, 44, 8), put_le(out, 45, 2), put_le(out, 45, 2), put_le(out, 0, 8);
+  put_le(out, 1, 8), put_le(out, 1, 8), put_le(out, central.size(), 8), put_le(out, dir, 8);
+  put_le(out, 0x07064b50, 4), put_le(out, 0, 4), put_le(out, z64, 8), put_le(out, 1, 4);
+  put_le(out, 0x06054b50, 4), put_le(out, 0, 4), put_le(out, 0xFFFF, 2), put_le(out, 0xFFFF, 2);
+  put_le(out, 0xFFFFFFFFu, 4), put_le(out, 0xFFFFFFFFu, 4), put_le(out, 0, 2);
+  return out;
+}
+
 }  // namespace
 
 class TestNpz : public QObject {
@@ -144,6 +175,18 @@ class TestNpz : public QObject {
     verify_equal(entry(e, "fortran"), Dtype::Float64, {2, 3}, [](int64_t i) { return double(i); });
     verify_equal(entry(e, "big_endian"), Dtype::Int32, {3}, [](int64_t i) { return i + 100.0; });
     verify_equal(entry(e, "predictor/l1/W"), Dtype::Float32, {3, 2}, [](int64_t i) { return double(i); });
+  }
+
+  void reads_zip64_directories() {
+    for (bool compress : {false, true}) {
+      write_npz(path("small.npz"), {{"w", make(Dtype::Float64, {3, 2})}}, compress);
+      std::ifstream in(path("small.npz"), std::ios::binary);
+      std::string zip64 = as_zip64({std::istreambuf_iterator<char>(in), {}});
+      std::ofstream(path("zip64.npz"), std::ios::binary) << zip64;
+      NpzEntries e = read_npz(path("zip64.npz"));
+      QCOMPARE(e.size(), size_t(1));
+      verify_equal(entry(e, "w"), Dtype::Float64, {3, 2}, [](int64_t i) { return pattern(Dtype::Float64, i); });
+    }
   }
 
   void numpy_reads_our_files() {
