@@ -296,6 +296,9 @@ print('ok')
     QVERIFY_THROWS_EXCEPTION(ValueError, write_npz(file, {{"a", make(Dtype::Int32, {1})}, {"a", make(Dtype::Int32, {1})}}));
     verify_equal(read_npz(file)[0].second, Dtype::Float32, {2}, [](int64_t i) { return pattern(Dtype::Float32, i); });
     QVERIFY_THROWS_EXCEPTION(Error, write_npz(path("no/such/dir/x.npz"), {{"a", make(Dtype::Float32, {2})}}));
+    QVERIFY_THROWS_EXCEPTION(Error, read_npz(path("missing.npz")));
+    QVERIFY_THROWS_EXCEPTION(Error, read_npz(tmp_.path().toStdString()));  // a directory
+    QVERIFY_THROWS_EXCEPTION(Error, read_npy(tmp_.path().toStdString()));
     QStringList left = QDir(tmp_.path()).entryList({"*.tmp.*"}, QDir::Files);
     QVERIFY2(left.isEmpty(), qPrintable(left.join(", ")));  // no temporary files stay behind
   }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <limits>
 
@@ -76,6 +77,8 @@ NpyImage encode_npy(const Tensor& t) {
 }
 
 Tensor read_npy(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) throw Error("read_npy: " + path + " is not a readable file");
   std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) throw Error("read_npy: cannot open " + path);
   auto size = static_cast<std::streamoff>(in.tellg());

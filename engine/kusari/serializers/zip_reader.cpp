@@ -1,6 +1,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <limits>
 
 #include "kusari/core/error.h"
@@ -51,7 +52,10 @@ void apply_zip64_extra(std::string_view extra, ZipEntry& e, bool offset_overflow
 
 }  // namespace
 
-ZipReader::ZipReader(const std::string& path) : path_(path), in_(path, std::ios::binary) {
+ZipReader::ZipReader(const std::string& path) : path_(path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) throw Error(path + " is not a readable file");
+  in_.open(path, std::ios::binary);
   if (!in_) throw Error("cannot open " + path);
   in_.seekg(0, std::ios::end);
   file_size_ = static_cast<uint64_t>(in_.tellg());
