@@ -50,12 +50,12 @@ void write_idx(const std::string& path, const std::vector<uint32_t>& dims, int64
                uint8_t type = 0x08, uint8_t first = 0) {
   QByteArray b;
   b += char(first), b += char(0), b += char(type), b += char(dims.size());
-  int64_t n = 1;
+  uint64_t n = 1;  // wraps for the absurd-dimension cases, which pass `count`
   for (uint32_t d : dims) {
     for (int s = 24; s >= 0; s -= 8) b += char((d >> s) & 0xff);
     n *= d;
   }
-  if (count < 0) count = n;
+  if (count < 0) count = int64_t(n);
   for (int64_t i = 0; i < count; ++i) b += char(idx_byte(i));
   QFile f(QString::fromStdString(path));
   QVERIFY(f.open(QIODevice::WriteOnly));
