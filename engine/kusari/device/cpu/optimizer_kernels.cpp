@@ -2,6 +2,7 @@
 // parameter over flat contiguous memory (see optimizers/optimizer_kernels.h for formulas).
 #include <algorithm>
 #include <cmath>
+#include <type_traits>
 
 #include "kusari/core/kernel_registry.h"
 #include "kusari/device/cpu/elementwise.h"
@@ -15,6 +16,15 @@ template <typename Body>
 void for_each_element(int64_t n, Body body) {
 #pragma omp parallel for if (n > kParallelThreshold) schedule(static)
   for (int64_t i = 0; i < n; ++i) body(i);
+}
+
+// Calls f with a compile-time copy of `flag`, so the loop inside has no branch on it.
+template <typename F>
+void with_flag(bool flag, F f) {
+  if (flag)
+    f(std::true_type{});
+  else
+    f(std::false_type{});
 }
 
 void sgd_update(Tensor& p, const Tensor& g, double lr) {
@@ -80,12 +90,14 @@ void rmsprop_update(Tensor& p, const Tensor& g, Tensor& ms, double lr, double al
     T* mp = ms.data<T>();
     const T* gp = g.data<T>();
     const T lr_ = static_cast<T>(lr), a = static_cast<T>(alpha), eps_ = static_cast<T>(eps);
-    for_each_element(p.numel(), [=](int64_t i) {
-      T gi = gp[i];
-      T mi = a * mp[i] + (1 - a) * gi * gi;
-      mp[i] = mi;
-      T denom = eps_inside_sqrt ? std::sqrt(mi + eps_) : std::sqrt(mi) + eps_;
-      pp[i] -= lr_ * gi / denom;
+    with_flag(eps_inside_sqrt, [&](auto inside) {
+      for_each_element(p.numel(), [=](int64_t i) {
+        T gi = gp[i];
+        T mi = a * mp[i] + (1 - a) * gi * gi;
+        mp[i] = mi;
+        T denom = inside ? std::sqrt(mi + eps_) : std::sqrt(mi) + eps_;
+        pp[i] -= lr_ * gi / denom;
+      });
     });
   });
 }
@@ -119,18 +131,20 @@ void adam_update(Tensor& p, const Tensor& g, Tensor& m, Tensor& v, Tensor& vhat,
     const T* gp = g.data<T>();
     const T alpha_t = static_cast<T>(a.alpha_t), b1 = static_cast<T>(1 - a.beta1), b2 = static_cast<T>(1 - a.beta2);
     const T eps = static_cast<T>(a.eps), eta = static_cast<T>(a.eta), wd = static_cast<T>(a.weight_decay_rate);
-    for_each_element(p.numel(), [=](int64_t i) {
-      T gi = gp[i];
-      T mi = mp[i] + b1 * (gi - mp[i]);
-      T vi = vp[i] + b2 * (gi * gi - vp[i]);
-      mp[i] = mi;
-      vp[i] = vi;
-      T vh = vi;
-      if (hp) {
-        vh = std::max(hp[i], vi);
-        hp[i] = vh;
-      }
-      pp[i] -= eta * (alpha_t * mi / (std::sqrt(vh) + eps) + wd * pp[i]);
+    with_flag(a.amsgrad, [&](auto amsgrad) {
+      for_each_element(p.numel(), [=](int64_t i) {
+        T gi = gp[i];
+        T mi = mp[i] + b1 * (gi - mp[i]);
+        T vi = vp[i] + b2 * (gi * gi - vp[i]);
+        mp[i] = mi;
+        vp[i] = vi;
+        T vh = vi;
+        if constexpr (amsgrad()) {
+          vh = std::max(hp[i], vi);
+          hp[i] = vh;
+        }
+        pp[i] -= eta * (alpha_t * mi / (std::sqrt(vh) + eps) + wd * pp[i]);
+      });
     });
   });
 }
