@@ -135,7 +135,8 @@ Tensor reduce(std::string_view name, const Tensor& x, const Axes& axes, bool kee
   Axes norm = normalize_axes(axes, x.ndim(), true, op.c_str());
   Tensor src = x.dtype() == Dtype::Bool ? x.astype(Dtype::Int64) : x;
   Tensor y(reduced_shape(x.shape(), norm, true), src.dtype(), x.device());
-  if ((name == "max" || name == "min") && x.numel() == 0)
+  // NumPy: only reducing an empty axis into a non-empty result has no identity.
+  if ((name == "max" || name == "min") && x.numel() == 0 && shape_numel(y.shape()) != 0)
     throw ValueError(op + ": zero-size array to reduction operation which has no identity");
   kernel<ReduceKernel>(name, x.device())(src, y, norm);
   return keepdims ? y : y.view(reduced_shape(x.shape(), norm, false));

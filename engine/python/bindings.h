@@ -1,0 +1,21 @@
+// The binding areas of the `kusari` extension, one Init function per file (module.cpp calls them).
+#pragma once
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include "numpy_bridge.h"
+
+namespace kusari::python {
+
+namespace py = pybind11;
+
+void init_core(py::module_& m);
+void init_variable(py::module_& m);
+void init_functions(py::module_& m);  // the kusari.functions submodule
+void init_hooks(py::module_& m);      // FunctionHook, function_hooks, computational_graph
+
+// A Variable from a Variable, an ndarray or anything NumPy accepts.
+Variable as_variable(const py::handle& obj);
+
+}  // namespace kusari::python

@@ -1,0 +1,9 @@
+#include "bindings.h"
+
+PYBIND11_MODULE(_kusari, m) {
+  m.doc() = "Kusari's define-by-run engine (C++); the kusari package wraps it.";
+  kusari::python::init_core(m);
+  kusari::python::init_variable(m);
+  kusari::python::init_functions(m);
+  kusari::python::init_hooks(m);
+}

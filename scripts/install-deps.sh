@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Kusari needs, only those missing (idempotent).
+# Usage: scripts/install-deps.sh [build|test]   (test adds what the test suite needs)
+set -euo pipefail
+purpose="${1:-build}"
+packages=(cmake ninja-build g++ pkg-config libeigen3-dev zlib1g-dev qt6-base-dev dataset-fashion-mnist)
+if [ "$purpose" = test ]; then
+  packages+=(python3-numpy)
+fi
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+echo "Installing: ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
