@@ -1,6 +1,8 @@
 #include "kusari/core/kernel_registry.h"
 
 #include <array>
+#include <cstdio>
+#include <cstdlib>
 #include <mutex>
 #include <unordered_map>
 
@@ -24,7 +26,14 @@ Table& table() {
 void KernelRegistry::add(std::string_view name, DeviceType type, void* fn) {
   Table& t = table();
   std::lock_guard<std::mutex> lock(t.mu);
-  t.kernels[std::string(name)][static_cast<int>(type)] = fn;
+  void*& slot = t.kernels[std::string(name)][static_cast<int>(type)];
+  // Two families registering one name would silently replace a kernel: refuse at load time.
+  if (slot && slot != fn) {
+    std::fprintf(stderr, "kusari: kernel '%.*s' registered twice for device type %d\n",
+                 static_cast<int>(name.size()), name.data(), static_cast<int>(type));
+    std::abort();
+  }
+  slot = fn;
 }
 
 void* KernelRegistry::find(std::string_view name, DeviceType type) {

@@ -134,10 +134,21 @@ Tensor reduce(std::string_view name, const Tensor& x, const Axes& axes, bool kee
   std::string op(name);
   Axes norm = normalize_axes(axes, x.ndim(), true, op.c_str());
   Tensor src = x.dtype() == Dtype::Bool ? x.astype(Dtype::Int64) : x;
-  Tensor y(reduced_shape(x.shape(), norm, true), src.dtype(), x.device());
+  const Shape kept = reduced_shape(x.shape(), norm, true);
   // NumPy: only reducing an empty axis into a non-empty result has no identity.
-  if ((name == "max" || name == "min") && x.numel() == 0 && shape_numel(y.shape()) != 0)
+  if ((name == "max" || name == "min") && x.numel() == 0 && shape_numel(kept) != 0)
     throw ValueError(op + ": zero-size array to reduction operation which has no identity");
+  // Reducing the trailing axes and then the rest keeps both passes on the kernels' fast
+  // paths (contiguous rows, then column accumulation) instead of a transposing copy.
+  size_t trailing = 0;
+  while (trailing < norm.size() && norm[norm.size() - 1 - trailing] == x.ndim() - 1 - static_cast<int64_t>(trailing))
+    ++trailing;
+  if (src.is_contiguous() && trailing > 0 && trailing < norm.size()) {
+    Axes tail(norm.end() - trailing, norm.end()), head(norm.begin(), norm.end() - trailing);
+    Tensor partial = reduce(name, src, tail, true);
+    return reduce(name, partial, head, true).view(reduced_shape(x.shape(), norm, keepdims));
+  }
+  Tensor y(kept, src.dtype(), x.device());
   kernel<ReduceKernel>(name, x.device())(src, y, norm);
   return keepdims ? y : y.view(reduced_shape(x.shape(), norm, false));
 }
