@@ -26,7 +26,7 @@ Variable Convolution2D::forward(const Variable& x) {
     if (x.ndim() != 4) throw ShapeError("Convolution2D: input must be (N, C, H, W), got " + shape_to_string(x.shape()));
     initialize_W(x.shape()[1]);
   }
-  return convolution_2d(x, W, b, options_.conv);
+  return convolution_2d(x, W, b.is_initialized() ? Variable(b) : Variable(), options_.conv);
 }
 
 }  // namespace kusari

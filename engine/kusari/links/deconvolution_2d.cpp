@@ -28,7 +28,8 @@ Variable Deconvolution2D::forward(const Variable& x) {
       throw ShapeError("Deconvolution2D: input must be (N, C, H, W), got " + shape_to_string(x.shape()));
     initialize_W(x.shape()[1]);
   }
-  return deconvolution_2d(x, W, b, options_.conv, options_.out_h, options_.out_w);
+  return deconvolution_2d(x, W, b.is_initialized() ? Variable(b) : Variable(), options_.conv, options_.out_h,
+                          options_.out_w);
 }
 
 }  // namespace kusari

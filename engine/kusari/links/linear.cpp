@@ -19,7 +19,7 @@ Variable Linear::forward(const Variable& x) {
     for (int64_t i = n_batch_axes_; i < x.ndim(); ++i) in_size *= x.shape()[i];
     W.initialize({out_size_, in_size});
   }
-  return linear(x, W, b, n_batch_axes_);
+  return linear(x, W, b.is_initialized() ? Variable(b) : Variable(), n_batch_axes_);  // nobias: no b
 }
 
 }  // namespace kusari
