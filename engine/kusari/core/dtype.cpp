@@ -22,8 +22,9 @@ Dtype dtype_from_name(std::string_view n) {
 bool is_floating(Dtype d) { return d == Dtype::Float32 || d == Dtype::Float64; }
 
 Dtype promote_types(Dtype a, Dtype b) {
-  if ((a == Dtype::Int64 && b == Dtype::Float32) || (a == Dtype::Float32 && b == Dtype::Int64))
-    return Dtype::Float64;
+  // float32 cannot hold every int32 or int64, so NumPy widens either pairing to float64.
+  bool int_a = a == Dtype::Int32 || a == Dtype::Int64, int_b = b == Dtype::Int32 || b == Dtype::Int64;
+  if ((int_a && b == Dtype::Float32) || (a == Dtype::Float32 && int_b)) return Dtype::Float64;
   return static_cast<int>(a) > static_cast<int>(b) ? a : b;
 }
 

@@ -13,7 +13,7 @@ std::string_view dtype_name(Dtype d);      // NumPy's names: "float32", "bool", 
 Dtype dtype_from_name(std::string_view n);  // throws DtypeError on an unknown name
 bool is_floating(Dtype d);
 // NumPy's promotion for array-array operations: bool < int32 < int64 < float32 < float64,
-// except int64 with float32 gives float64 as NumPy does.
+// except int32 or int64 with float32 gives float64 as NumPy does.
 Dtype promote_types(Dtype a, Dtype b);
 
 template <typename T> struct DtypeOf;

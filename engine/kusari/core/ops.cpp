@@ -242,6 +242,8 @@ Tensor matmul(const Tensor& a_in, const Tensor& b_in, bool trans_a, bool trans_b
 
 Tensor concat(const std::vector<Tensor>& xs, int64_t axis) {
   if (xs.empty()) throw ValueError("concat: need at least one array");
+  // normalize_axis accepts axis 0 of a 0-D array, which has no axis to join along.
+  if (xs[0].ndim() == 0) throw ShapeError("concat: zero-dimensional arrays cannot be concatenated");
   axis = normalize_axis(axis, xs[0].ndim(), "concat");
   Shape shape = xs[0].shape();
   Dtype d = xs[0].dtype();

@@ -111,6 +111,8 @@ Tensor Tensor::view(const Shape& shape) const {
 
 Tensor Tensor::reshape(const Shape& shape) const {
   Shape s = infer_shape(shape, numel(), shape_);
+  if (s.size() > static_cast<size_t>(kMaxDims))
+    throw ShapeError("reshape: tensors have at most 8 dimensions, got " + shape_to_string(s));
   if (is_contiguous()) return Tensor(storage_, s, contiguous_strides(s), offset_, dtype_);
   Strides st;
   if (numel() > 0 && view_strides(shape_, strides_, s, st)) return Tensor(storage_, s, st, offset_, dtype_);
@@ -231,6 +233,8 @@ Tensor Tensor::index(const std::vector<Slice>& idx) const {
 
 Tensor Tensor::broadcast_to(const Shape& shape) const {
   if (shape == shape_) return *this;
+  if (shape.size() > static_cast<size_t>(kMaxDims))
+    throw ShapeError("broadcast_to: tensors have at most 8 dimensions, got " + shape_to_string(shape));
   if (shape.size() < shape_.size())
     throw ShapeError("broadcast_to: cannot broadcast " + shape_to_string(shape_) + " to " + shape_to_string(shape));
   size_t lead = shape.size() - shape_.size();
