@@ -14,8 +14,8 @@ struct BatchNormalizationOptions {
   double decay = 0.9;
   double eps = 2e-5;
   bool use_gamma = true, use_beta = true;
-  initializers::InitializerPtr initial_gamma;  // null: ones
-  initializers::InitializerPtr initial_beta;   // null: zeros
+  initializers::InitializerPtr initial_gamma = nullptr;  // null: ones
+  initializers::InitializerPtr initial_beta = nullptr;   // null: zeros
   Dtype dtype = Dtype::Float32;
 };
 

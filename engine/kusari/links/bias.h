@@ -6,7 +6,7 @@ namespace kusari {
 
 struct BiasOptions {
   int64_t axis = 1;
-  initializers::InitializerPtr initial_bias;  // null: zeros
+  initializers::InitializerPtr initial_bias = nullptr;  // null: zeros
   Dtype dtype = Dtype::Float32;
 };
 

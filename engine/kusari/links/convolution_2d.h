@@ -10,10 +10,10 @@ namespace kusari {
 
 struct Convolution2DOptions {
   int64_t ksize_h = 3, ksize_w = 3;
-  Conv2dParams conv;  // stride, pad, dilation, groups
+  Conv2dParams conv = {};  // stride, pad, dilation, groups
   bool nobias = false;
-  initializers::InitializerPtr initialW;      // null: LeCunNormal
-  initializers::InitializerPtr initial_bias;  // null: zeros
+  initializers::InitializerPtr initialW = nullptr;      // null: LeCunNormal
+  initializers::InitializerPtr initial_bias = nullptr;  // null: zeros
   Dtype dtype = Dtype::Float32;
 };
 

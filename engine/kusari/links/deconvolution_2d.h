@@ -10,11 +10,11 @@ namespace kusari {
 
 struct Deconvolution2DOptions {
   int64_t ksize_h = 3, ksize_w = 3;
-  Conv2dParams conv;
+  Conv2dParams conv = {};
   int64_t out_h = 0, out_w = 0;
   bool nobias = false;
-  initializers::InitializerPtr initialW;      // null: LeCunNormal
-  initializers::InitializerPtr initial_bias;  // null: zeros
+  initializers::InitializerPtr initialW = nullptr;      // null: LeCunNormal
+  initializers::InitializerPtr initial_bias = nullptr;  // null: zeros
   Dtype dtype = Dtype::Float32;
 };
 

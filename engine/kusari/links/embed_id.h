@@ -8,8 +8,8 @@
 namespace kusari {
 
 struct EmbedIDOptions {
-  initializers::InitializerPtr initialW;  // null: Normal(1.0), as Chainer
-  std::optional<int64_t> ignore_label;
+  initializers::InitializerPtr initialW = nullptr;  // null: Normal(1.0), as Chainer
+  std::optional<int64_t> ignore_label = std::nullopt;
   Dtype dtype = Dtype::Float32;
 };
 
@@ -21,7 +21,7 @@ class EmbedID : public Link {
   Parameter W;
 
  private:
-  std::optional<int64_t> ignore_label_;
+  std::optional<int64_t> ignore_label_ = std::nullopt;
 };
 
 }  // namespace kusari

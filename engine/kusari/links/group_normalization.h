@@ -9,8 +9,8 @@ namespace kusari {
 
 struct GroupNormalizationOptions {
   double eps = 1e-5;
-  initializers::InitializerPtr initial_gamma;  // null: ones
-  initializers::InitializerPtr initial_beta;   // null: zeros
+  initializers::InitializerPtr initial_gamma = nullptr;  // null: ones
+  initializers::InitializerPtr initial_beta = nullptr;   // null: zeros
   Dtype dtype = Dtype::Float32;
 };
 

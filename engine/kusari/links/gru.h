@@ -9,9 +9,9 @@
 namespace kusari {
 
 struct GRUOptions {
-  initializers::InitializerPtr init;        // on x; null: LeCunNormal
-  initializers::InitializerPtr inner_init;  // on h; null: LeCunNormal
-  initializers::InitializerPtr bias_init;   // null: zeros
+  initializers::InitializerPtr init = nullptr;        // on x; null: LeCunNormal
+  initializers::InitializerPtr inner_init = nullptr;  // on h; null: LeCunNormal
+  initializers::InitializerPtr bias_init = nullptr;   // null: zeros
   Dtype dtype = Dtype::Float32;
 };
 

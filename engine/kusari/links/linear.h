@@ -9,8 +9,8 @@ namespace kusari {
 
 struct LinearOptions {
   bool nobias = false;
-  initializers::InitializerPtr initialW;      // null: LeCunNormal
-  initializers::InitializerPtr initial_bias;  // null: zeros
+  initializers::InitializerPtr initialW = nullptr;      // null: LeCunNormal
+  initializers::InitializerPtr initial_bias = nullptr;  // null: zeros
   int64_t n_batch_axes = 1;
   Dtype dtype = Dtype::Float32;
 };

@@ -7,11 +7,10 @@
 namespace kusari {
 
 LSTM::LSTM(std::optional<int64_t> in_size, int64_t out_size, const LSTMOptions& options) : out_size_(out_size) {
-  upward = add_link("upward", std::make_shared<Linear>(
-                                  in_size, 4 * out_size, LinearOptions{.initialW = options.upward_init, .initial_bias = nullptr, .dtype = options.dtype}));
-  lateral = add_link("lateral", std::make_shared<Linear>(out_size, 4 * out_size,
-                                                         LinearOptions{.nobias = true, .initialW = options.lateral_init, .initial_bias = nullptr,
-                                                                       .dtype = options.dtype}));
+  LinearOptions up{.initialW = options.upward_init, .dtype = options.dtype};
+  LinearOptions lat{.nobias = true, .initialW = options.lateral_init, .dtype = options.dtype};
+  upward = add_link("upward", std::make_shared<Linear>(in_size, 4 * out_size, up));
+  lateral = add_link("lateral", std::make_shared<Linear>(out_size, 4 * out_size, lat));
   // b viewed as (out, 4): gate g of unit j at j * 4 + g, with f the third gate.
   Tensor b({out_size, 4}, Dtype::Float64);
   for (int64_t j = 0; j < out_size; ++j)

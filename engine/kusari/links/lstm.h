@@ -11,8 +11,8 @@
 namespace kusari {
 
 struct LSTMOptions {
-  initializers::InitializerPtr upward_init;   // null: LeCunNormal
-  initializers::InitializerPtr lateral_init;  // null: LeCunNormal
+  initializers::InitializerPtr upward_init = nullptr;   // null: LeCunNormal
+  initializers::InitializerPtr lateral_init = nullptr;  // null: LeCunNormal
   double bias_init = 0;
   double forget_bias_init = 1;
   Dtype dtype = Dtype::Float32;

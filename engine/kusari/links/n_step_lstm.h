@@ -11,8 +11,8 @@ namespace kusari {
 
 struct NStepLSTMOptions {
   double dropout = 0;
-  initializers::InitializerPtr initialW;      // null: LeCunNormal
-  initializers::InitializerPtr initial_bias;  // null: zeros
+  initializers::InitializerPtr initialW = nullptr;      // null: LeCunNormal
+  initializers::InitializerPtr initial_bias = nullptr;  // null: zeros
   Dtype dtype = Dtype::Float32;
 };
 

@@ -6,7 +6,7 @@
 namespace kusari {
 
 struct PReLUOptions {
-  initializers::InitializerPtr init;  // null: Constant(0.25)
+  initializers::InitializerPtr init = nullptr;  // null: Constant(0.25)
   Dtype dtype = Dtype::Float32;
 };
 

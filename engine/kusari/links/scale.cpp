@@ -10,7 +10,7 @@ Scale::Scale(const Shape& W_shape, const ScaleOptions& options) : axis_(options.
   W = add_param("W", init, W_shape, options.dtype);
   if (options.bias_term)
     bias = add_link("bias", std::make_shared<Bias>(options.bias_shape.value_or(W_shape),
-                                                   BiasOptions{.axis = options.axis, .initial_bias = nullptr, .dtype = options.dtype}));
+                                                   BiasOptions{.axis = options.axis, .dtype = options.dtype}));
 }
 
 Variable Scale::forward(const Variable& x) {

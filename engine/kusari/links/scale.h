@@ -10,9 +10,9 @@ namespace kusari {
 
 struct ScaleOptions {
   int64_t axis = 1;
-  initializers::InitializerPtr initialW;  // null: ones
+  initializers::InitializerPtr initialW = nullptr;  // null: ones
   bool bias_term = false;
-  std::optional<Shape> bias_shape;  // default: W's shape
+  std::optional<Shape> bias_shape = std::nullopt;  // default: W's shape
   Dtype dtype = Dtype::Float32;
 };
 
