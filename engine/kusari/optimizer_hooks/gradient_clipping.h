@@ -1,5 +1,7 @@
 // GradientClipping(threshold): when the L2 norm of all gradients together exceeds threshold,
-// scales every gradient by threshold / norm (Chainer's GradientClipping).
+// scales every gradient by threshold / norm (Chainer's GradientClipping). Unlike Chainer,
+// parameters with updates disabled count neither in the norm nor in the scaling: frozen
+// layers should not shrink the steps of the others.
 #pragma once
 #include "kusari/optimizers/optimizer_hook.h"
 
