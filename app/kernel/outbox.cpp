@@ -15,11 +15,16 @@ void Outbox::post(const QString& parent, protocol::Message message) {
 }
 
 void Outbox::writeStream(const QString& parent, const QString& name, const QString& text) {
-  if (text.isEmpty()) return;
+  // Huge writes are cut into chunks so that no frame nears the reader's size limit.
+  for (qsizetype at = 0; at < text.size(); at += kMaxStreamChunk) appendStream(parent, name, text.mid(at, kMaxStreamChunk));
+}
+
+void Outbox::appendStream(const QString& parent, const QString& name, const QString& text) {
   std::lock_guard lock(mutex_);
   // Join the latest pending text of this stream, if no other kind of message came after it.
   for (auto it = pending_.rbegin(); it != pending_.rend() && !it->streamName.isEmpty(); ++it) {
     if (it->streamName == name && it->message.parent == parent) {
+      if (it->text.size() + text.size() > kMaxStreamChunk) break;
       it->text += text;
       return;
     }

@@ -17,6 +17,8 @@ namespace kusari::kernel {
 
 class Outbox {
  public:
+  static constexpr qsizetype kMaxStreamChunk = qsizetype(1) << 20;  // characters per stream message
+
   // Called (from the posting thread) after a non-stream message is posted.
   void setWakeUp(std::function<void()> wakeUp) { wake_up_ = std::move(wakeUp); }
 
@@ -31,6 +33,8 @@ class Outbox {
   std::vector<protocol::Message> take();
 
  private:
+  void appendStream(const QString& parent, const QString& name, const QString& text);
+
   struct Pending {
     protocol::Message message;  // for stream text: envelope only, text below
     QString streamName;         // empty for non-stream messages

@@ -1,6 +1,8 @@
 // kusari-kernel end to end: a real kernel process driven through KernelClient.
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
@@ -27,7 +29,8 @@ class TestKernel : public QObject {
  private slots:
   void initTestCase() { QVERIFY2(startAndWaitIdle(kernel_), "the kernel did not become idle"); }
   void init() {
-    if (kernel_.state() == KernelClient::State::Dead) QVERIFY(startAndWaitIdle(kernel_));
+    // A failed test may leave the shared kernel dead or stuck in a cell: the next gets a fresh one.
+    if (kernel_.state() != KernelClient::State::Idle) QVERIFY(startAndWaitIdle(kernel_));
   }
 
   void kernelInfo() {
@@ -115,6 +118,43 @@ class TestKernel : public QObject {
     QCOMPARE(t.previewShape.size(), 2);
     QVERIFY(t.previewShape[0] <= 64 && t.previewShape[1] <= 64 && t.previewShape[0] >= 32 && t.previewShape[1] >= 32);
     QCOMPARE(t.preview.size(), qsizetype(t.previewShape[0] * t.previewShape[1] * sizeof(float)));
+  }
+
+  void variableLikeTensor() {
+    // What kusari.Variable offers: `_kusari_variable`, `array` (NumPy) and `device`.
+    KUSARI_RUN_CELL(kernel_, record,
+                    "import numpy as np\nclass V:\n    _kusari_variable = True\n    device = 'cpu'\n"
+                    "    array = np.array([[1, 2], [3, 4]], dtype=np.int32)\nV()", "var");
+    QCOMPARE(record.displays.size(), 1);
+    QVERIFY(record.displays[0].tensor);
+    QCOMPARE(record.displays[0].tensor->shape, (QList<qint64>{2, 2}));
+    QCOMPARE(record.displays[0].tensor->dtype, QStringLiteral("int32"));
+    QCOMPARE(record.displays[0].tensor->mean, 2.5);
+    QCOMPARE(record.displays[0].tensor->device, QStringLiteral("cpu"));
+  }
+
+  void hugeOutputIsChunked() {
+    KUSARI_RUN_CELL(kernel_, record, "print('x' * 3_000_000)\n'y' * 3_000_000", "huge");
+    QCOMPARE(record.out.size(), 3000001);
+    QVERIFY(record.streamMessages >= 3);
+    QCOMPARE(record.displays.size(), 1);
+    QVERIFY(record.displays[0].text.size() < 1100000);
+  }
+
+  void pythonPathFirstOnSysPath() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile module(dir.filePath(QStringLiteral("kusari_path_probe.py")));
+    QVERIFY(module.open(QIODevice::WriteOnly));
+    module.write("VALUE = 'found on the python path'\n");
+    module.close();
+    KernelClient kernel;
+    kernel.setPythonPath({dir.path()});
+    QVERIFY(startAndWaitIdle(kernel));
+    KUSARI_RUN_CELL(kernel, record, "import kusari_path_probe\nkusari_path_probe.VALUE", "path");
+    QVERIFY2(record.errors.isEmpty(), qPrintable(record.errorText()));
+    QCOMPARE(record.displays.size(), 1);
+    QCOMPARE(record.displays[0].text, QStringLiteral("'found on the python path'"));
   }
 
   void pngFromReprPng() {

@@ -7,6 +7,7 @@ import sys
 import _kusari_kernel_io as _io
 
 PREVIEW_SIDE = 64  # the preview is subsampled to at most PREVIEW_SIDE x PREVIEW_SIDE elements
+MAX_TEXT = 1 << 20  # characters of text/plain; a frame must stay far below the reader's limit
 
 
 def publish(value):
@@ -27,9 +28,12 @@ def mime_bundle(value):
 
 def _text(value):
     try:
-        return repr(value)
+        text = repr(value)
     except Exception as exc:  # a broken __repr__ must not lose the output
         return f"<{type(value).__name__} object (repr failed: {exc!r})>"
+    if len(text) > MAX_TEXT:
+        text = text[:MAX_TEXT] + f"... [{len(text) - MAX_TEXT} more characters]"
+    return text
 
 
 def _png(value):
