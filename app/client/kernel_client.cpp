@@ -25,7 +25,10 @@ QString KernelClient::defaultKernelProgram() {
 }
 
 void KernelClient::start() {
-  if (connection_) retire(connection_);
+  if (connection_) {
+    retire(connection_);
+    failPending(QStringLiteral("the kernel was restarted"));
+  }
   shutting_down_ = false;
   QStringList arguments;
   for (const QString& dir : std::as_const(python_path_)) arguments << QStringLiteral("--python-path") << dir;
@@ -73,11 +76,7 @@ void KernelClient::shutdown() {
   QTimer::singleShot(kShutdownGraceMs, this, [connection] { if (connection) connection->kill(); });
 }
 
-void KernelClient::restart() {
-  if (connection_) retire(connection_);
-  failPending(QStringLiteral("the kernel was restarted"));
-  start();
-}
+void KernelClient::restart() { start(); }
 
 qint64 KernelClient::processId() const { return connection_ ? connection_->processId() : 0; }
 

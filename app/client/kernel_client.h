@@ -30,6 +30,7 @@ class KernelClient : public QObject {
   // Directories the kernel puts first on sys.path (e.g. <build>/python for `import kusari`).
   void setPythonPath(const QStringList& directories) { python_path_ = directories; }
 
+  // Starts a kernel; one already running is retired as by restart().
   void start();
   QString execute(const QString& code, const QString& cellId, bool silent = false);
   QString complete(const QString& code, qint64 cursorPos);

@@ -3,12 +3,17 @@
 #include <QCoreApplication>
 #include <QLocalServer>
 #include <QLocalSocket>
+#include <QTimer>
 #include <QUuid>
 
 #include <signal.h>
 #include <cstring>
 
 namespace kusari::client {
+
+namespace {
+constexpr int kConnectTimeoutMs = 60000;  // a kernel that never calls back is as good as dead
+}
 
 KernelConnection::KernelConnection(const QString& program, const QStringList& extraArguments, QObject* parent)
     : QObject(parent), program_(program), extra_arguments_(extraArguments),
@@ -38,6 +43,11 @@ void KernelConnection::start() {
     return;
   }
   process_->start(program_, QStringList{QStringLiteral("--socket"), server_->fullServerName()} + extra_arguments_);
+  QTimer::singleShot(kConnectTimeoutMs, this, [this] {
+    if (socket_ || !isRunning()) return;
+    report(-1, QStringLiteral("the kernel did not connect within %1 s").arg(kConnectTimeoutMs / 1000), true);
+    kill();
+  });
 }
 
 void KernelConnection::acceptKernel() {

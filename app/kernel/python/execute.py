@@ -31,14 +31,16 @@ def run_cell(code, cell_id, silent, namespace):
                 namespace["_"] = value
                 _display.publish(value)
     except BaseException as exc:  # KeyboardInterrupt and SystemExit end the cell, not the kernel
-        return error_report(exc)
+        return error_report(exc, cell_id)
     return None
 
 
-def error_report(exc):
+def error_report(exc, running_cell_id=""):
+    """An interrupt can land before the cell's first line ran: the error then names the
+    running cell with line -1."""
     report = traceback.TracebackException(type(exc), exc, exc.__traceback__)
     _strip_kernel_frames(report)
-    cell_id, line = _innermost_cell_line(exc)
+    cell_id, line = _innermost_cell_line(exc) or (running_cell_id, -1)
     return {
         "ename": type(exc).__name__,
         "evalue": str(exc),
@@ -74,4 +76,4 @@ def _innermost_cell_line(exc):
         tb = tb.tb_next
     if isinstance(exc, SyntaxError) and (exc.filename or "").startswith(CELL_PREFIX):
         cell = (exc.filename[len(CELL_PREFIX):-1], exc.lineno or -1)
-    return cell if cell is not None else ("", -1)
+    return cell
