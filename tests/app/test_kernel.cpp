@@ -1,4 +1,5 @@
 // kusari-kernel end to end: a real kernel process driven through KernelClient.
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
@@ -155,6 +156,22 @@ class TestKernel : public QObject {
     QVERIFY2(record.errors.isEmpty(), qPrintable(record.errorText()));
     QCOMPARE(record.displays.size(), 1);
     QCOMPARE(record.displays[0].text, QStringLiteral("'found on the python path'"));
+  }
+
+  void environmentAndBuildPythonPaths() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    qputenv("KUSARI_PYTHONPATH", dir.path().toUtf8());
+    KernelClient kernel;
+    const bool started = startAndWaitIdle(kernel);
+    qunsetenv("KUSARI_PYTHONPATH");
+    QVERIFY(started);
+    KUSARI_RUN_CELL(kernel, record, "import sys\nprint('\\n'.join(sys.path))", "syspath");
+    const QStringList path = record.out.split(QLatin1Char('\n'));
+    QVERIFY2(path.contains(dir.path()), qPrintable(record.out));
+    // <build>/python, where -DKUSARI_PYTHON=ON puts the kusari module, when it exists.
+    const QDir buildPython(QCoreApplication::applicationDirPath() + QStringLiteral("/../python"));
+    if (buildPython.exists()) QVERIFY2(path.contains(buildPython.canonicalPath()), qPrintable(record.out));
   }
 
   void pngFromReprPng() {
