@@ -3,7 +3,8 @@
 # Usage: scripts/install-deps.sh [build|test]   (test adds what the test suite needs)
 set -euo pipefail
 purpose="${1:-build}"
-packages=(cmake ninja-build g++ pkg-config libeigen3-dev zlib1g-dev qt6-base-dev dataset-fashion-mnist)
+packages=(cmake ninja-build g++ pkg-config libeigen3-dev zlib1g-dev qt6-base-dev dataset-fashion-mnist
+          python3-dev pybind11-dev)  # the last two: kusari-kernel embeds CPython
 if [ "$purpose" = test ]; then
   packages+=(python3-numpy)
 fi

@@ -1,0 +1,83 @@
+// KernelClient: a notebook's handle on its kernel process. It starts kusari-kernel, sends
+// requests (each returns its request id), turns the kernel's messages into typed signals,
+// interrupts with SIGINT, restarts, and notices death at once: a crash or an exit is reported
+// by died() and every request still waiting for a reply by requestFailed().
+#pragma once
+
+#include "protocol/messages.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+namespace kusari::client {
+
+class KernelConnection;
+
+class KernelClient : public QObject {
+  Q_OBJECT
+ public:
+  enum class State { NotRunning, Starting, Idle, Busy, Dead };
+  Q_ENUM(State)
+
+  explicit KernelClient(QObject* parent = nullptr);
+  ~KernelClient() override;
+
+  // kusari-kernel next to the running executable (where the build and an install put it).
+  static QString defaultKernelProgram();
+  void setKernelProgram(const QString& path) { program_ = path; }
+  QString kernelProgram() const { return program_; }
+  // Directories the kernel puts first on sys.path (e.g. <build>/python for `import kusari`).
+  void setPythonPath(const QStringList& directories) { python_path_ = directories; }
+
+  // Starts a kernel; one already running is retired as by restart().
+  void start();
+  QString execute(const QString& code, const QString& cellId, bool silent = false);
+  QString complete(const QString& code, qint64 cursorPos);
+  QString inspect(const QString& code, qint64 cursorPos);
+  QString requestKernelInfo();
+  void interrupt();             // SIGINT to the kernel process
+  void sendInterruptRequest();  // the same through the socket (for kernels on other hosts)
+  // Asks the kernel to finish; it is killed if it has not exited within a few seconds.
+  void shutdown();
+  // A fresh kernel: the old one is shut down (killed if it lingers), its requests failed.
+  void restart();
+
+  State state() const { return state_; }
+  qint64 processId() const;
+
+ signals:
+  void statusChanged(kusari::client::KernelClient::State state);
+  void stream(const QString& requestId, const QString& name, const QString& text);
+  void displayData(const QString& requestId, const kusari::protocol::DisplayData& data);
+  void error(const QString& requestId, const kusari::protocol::Error& error);
+  void executeReply(const QString& requestId, const kusari::protocol::ExecuteReply& reply);
+  void completeReply(const QString& requestId, const kusari::protocol::CompleteReply& reply);
+  void inspectReply(const QString& requestId, const kusari::protocol::InspectReply& reply);
+  void kernelInfoReply(const QString& requestId, const kusari::protocol::KernelInfoReply& reply);
+  // A request that will never get its reply (the kernel died, shut down or restarted).
+  void requestFailed(const QString& requestId, const QString& reason);
+  // The kernel ended without being asked to: exitCode and how it ended ("killed by signal 11
+  // (Segmentation fault)", "exited with code 3").
+  void died(int exitCode, const QString& description);
+  // The kernel ended after shutdown() asked it to.
+  void stopped();
+
+ private:
+  template <class Body>
+  QString send(const Body& body);
+  void dispatch(const protocol::Message& message);
+  void connectionFinished(int exitCode, const QString& description, bool crashed);
+  void retire(KernelConnection* connection);
+  void failPending(const QString& reason);
+  void setState(State state);
+
+  QString program_;
+  QStringList python_path_;
+  QPointer<KernelConnection> connection_;
+  QHash<QString, QString> pending_;  // request id -> request type, until its reply
+  State state_ = State::NotRunning;
+  bool shutting_down_ = false;
+};
+
+}  // namespace kusari::client

@@ -1,0 +1,69 @@
+// _kusari_kernel_io: the built-in module through which the Python side publishes output.
+//   write(stream_name, text)  -> coalesced `stream` messages
+//   display(bundle)           -> a `display_data` message (bundle as built by display.py)
+#include "output_route.h"
+#include "protocol/display_data.h"
+#include "python_text.h"
+
+#include <pybind11/embed.h>
+
+namespace py = pybind11;
+
+namespace kusari::kernel {
+
+OutputRoute& outputRoute() {
+  static OutputRoute route;
+  return route;
+}
+
+namespace {
+
+QList<qint64> toIntegers(py::handle sequence) {
+  QList<qint64> integers;
+  for (py::handle item : sequence) integers.append(item.cast<qint64>());
+  return integers;
+}
+
+QByteArray toBytes(py::handle object) {
+  const std::string bytes = py::bytes(py::reinterpret_borrow<py::object>(object));
+  return QByteArray(bytes.data(), qsizetype(bytes.size()));
+}
+
+protocol::TensorSummary tensorFromPython(const py::dict& t) {
+  protocol::TensorSummary summary;
+  summary.shape = toIntegers(t["shape"]);
+  summary.dtype = toQString(t["dtype"]);
+  summary.device = toQString(t["device"]);
+  summary.min = t["min"].cast<double>();
+  summary.max = t["max"].cast<double>();
+  summary.mean = t["mean"].cast<double>();
+  summary.std = t["std"].cast<double>();
+  summary.nanCount = t["nan_count"].cast<qint64>();
+  summary.infCount = t["inf_count"].cast<qint64>();
+  summary.previewShape = toIntegers(t["preview_shape"]);
+  summary.preview = toBytes(t["preview"]);
+  return summary;
+}
+
+protocol::DisplayData displayFromPython(const py::dict& bundle) {
+  protocol::DisplayData data;
+  data.text = toQString(bundle[protocol::kMimeText]);
+  if (bundle.contains(protocol::kMimePng)) data.png = toBytes(bundle[protocol::kMimePng]);
+  if (bundle.contains(protocol::kMimeTensor)) data.tensor = tensorFromPython(bundle[protocol::kMimeTensor]);
+  return data;
+}
+
+}  // namespace
+}  // namespace kusari::kernel
+
+PYBIND11_EMBEDDED_MODULE(_kusari_kernel_io, m) {
+  using namespace kusari::kernel;
+  m.def("write", [](const py::str& name, const py::str& text) {
+    OutputRoute& route = outputRoute();
+    if (route.outbox) route.outbox->writeStream(route.parent, toQString(name), toQString(text));
+  });
+  m.def("display", [](const py::dict& bundle) {
+    OutputRoute& route = outputRoute();
+    if (route.outbox) route.outbox->post(route.parent, displayFromPython(bundle));
+  });
+}

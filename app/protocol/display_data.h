@@ -1,0 +1,51 @@
+// A value shown in a cell's output: a MIME bundle like Jupyter's display_data.
+//
+// content = {"data": {"text/plain": text, "image/png": bytes, "application/x-kusari-tensor": map}}
+// Every bundle has text/plain; the other entries are present only when the value provides them.
+#pragma once
+
+#include <QByteArray>
+#include <QCborMap>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace kusari::protocol {
+
+inline constexpr const char* kMimeText = "text/plain";
+inline constexpr const char* kMimePng = "image/png";
+inline constexpr const char* kMimeTensor = "application/x-kusari-tensor";
+
+// What a tensor view needs to show an array without the whole array: statistics over its
+// finite elements, and a small float32 preview.
+struct TensorSummary {
+  QList<qint64> shape;
+  QString dtype;  // NumPy's name: "float32", "int64", ...
+  QString device;  // "cpu", "cuda:0"; "" when unknown
+  double min = 0, max = 0, mean = 0, std = 0;  // over finite elements; 0 when there are none
+  qint64 nanCount = 0;
+  qint64 infCount = 0;
+  // The array viewed as 2-D (rows = product of the leading axes, columns = the last axis;
+  // a scalar is 1x1) and subsampled with a stride per axis to at most 64x64 elements,
+  // as float32 little-endian, row-major.
+  QList<qint64> previewShape;
+  QByteArray preview;
+
+  QCborMap toCbor() const;
+  static TensorSummary fromCbor(const QCborMap& map);
+  bool operator==(const TensorSummary&) const = default;
+};
+
+struct DisplayData {
+  static constexpr const char* kType = "display_data";
+  QString text;
+  QByteArray png;  // empty when absent
+  std::optional<TensorSummary> tensor;
+
+  QCborMap toCbor() const;
+  static DisplayData fromCbor(const QCborMap& map);
+  bool operator==(const DisplayData&) const = default;
+};
+
+}  // namespace kusari::protocol

@@ -1,0 +1,9 @@
+// Every message type of the kernel protocol (see README.md in this folder).
+#pragma once
+
+#include "protocol/control_messages.h"
+#include "protocol/display_data.h"
+#include "protocol/execution_messages.h"
+#include "protocol/frame_reader.h"
+#include "protocol/introspection_messages.h"
+#include "protocol/message.h"

@@ -1,0 +1,161 @@
+// Protocol: every message type survives encode -> frame -> decode; the frame reader copes with
+// partial reads and refuses garbage without crashing.
+#include <QCborArray>
+#include <QTest>
+#include <QtEndian>
+
+#include <functional>
+
+#include "protocol/messages.h"
+
+using namespace kusari::protocol;
+
+// Decodes a received message into its typed body and compares it with the body that was sent.
+using BodyCheck = std::function<bool(const Message&)>;
+Q_DECLARE_METATYPE(BodyCheck)
+
+namespace {
+
+template <class Body>
+void addRow(const char* name, const Body& body) {
+  const Message sent = Message::make(body, QStringLiteral("id-%1").arg(QString::fromLatin1(name)), QStringLiteral("parent-7"));
+  BodyCheck check = [body](const Message& m) { return m.is<Body>() && m.body<Body>() == body; };
+  QTest::newRow(name) << sent << check;
+}
+
+TensorSummary sampleTensor() {
+  TensorSummary t;
+  t.shape = {3, 200, 5};
+  t.dtype = QStringLiteral("float32");
+  t.device = QStringLiteral("cpu");
+  t.min = -2.5;
+  t.max = 4.25;
+  t.mean = 0.125;
+  t.std = 1.5;
+  t.nanCount = 2;
+  t.infCount = 1;
+  t.previewShape = {2, 5};
+  const float values[10] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9.5f};
+  t.preview = QByteArray(reinterpret_cast<const char*>(values), sizeof values);
+  return t;
+}
+
+QByteArray rawFrame(const QByteArray& payload) {
+  QByteArray frame(4, Qt::Uninitialized);
+  qToBigEndian<quint32>(quint32(payload.size()), frame.data());
+  return frame + payload;
+}
+
+}  // namespace
+
+class TestProtocol : public QObject {
+  Q_OBJECT
+ private slots:
+  void roundTrip_data() {
+    QTest::addColumn<Message>("sent");
+    QTest::addColumn<BodyCheck>("check");
+    addRow("kernel_info_request", KernelInfoRequest{});
+    addRow("kernel_info_reply", KernelInfoReply{kProtocolVersion, "kusari-kernel", "0.1.0", "3.11.7", true});
+    addRow("execute_request", ExecuteRequest{"x = 1\nprint(x)", "cell-3", false});
+    addRow("execute_request silent", ExecuteRequest{"", "c", true});
+    addRow("execute_reply ok", ExecuteReply{"ok", 12});
+    addRow("execute_reply aborted", ExecuteReply{"aborted", 0});
+    addRow("status", Status{"busy"});
+    addRow("stream", Stream{"stderr", QString::fromUtf8("ünïcode ✓\n")});
+    addRow("error", Error{"ZeroDivisionError", "division by zero",
+                          {"Traceback (most recent call last):\n", "  File \"<cell a>\", line 2\n"}, "a", 2});
+    addRow("display_data text", DisplayData{"42", {}, std::nullopt});
+    addRow("display_data png", DisplayData{"<Figure>", QByteArray("\x89PNG\r\n\x1a\n\0\1", 10), std::nullopt});
+    addRow("display_data tensor", DisplayData{"array(...)", {}, sampleTensor()});
+    addRow("complete_request", CompleteRequest{"np.li", 5});
+    addRow("complete_reply", CompleteReply{{"np.linalg", "np.linspace"}, 0, 5});
+    addRow("inspect_request", InspectRequest{"f(", 1});
+    addRow("inspect_reply", InspectReply{true, "f", "function", "(a, b=2)", "Adds."});
+    addRow("interrupt_request", InterruptRequest{});
+    addRow("shutdown_request", ShutdownRequest{true});
+    addRow("shutdown_reply", ShutdownReply{false});
+  }
+  void roundTrip() {
+    QFETCH(Message, sent);
+    QFETCH(BodyCheck, check);
+    FrameReader reader;
+    reader.append(encodeFrame(sent));
+    const std::optional<Message> received = reader.next();
+    QVERIFY2(received, qPrintable(reader.errorString()));
+    QCOMPARE(*received, sent);
+    QVERIFY(check(*received));
+    QCOMPARE(reader.bufferedBytes(), 0);
+  }
+
+  void splitAcrossReads() {
+    const Message sent = Message::make(ExecuteRequest{"print('hi')", "c1", false}, "r1");
+    const QByteArray frame = encodeFrame(sent);
+    FrameReader reader;
+    for (qsizetype i = 0; i + 1 < frame.size(); ++i) {  // one byte at a time, header included
+      reader.append(frame.mid(i, 1));
+      QVERIFY(!reader.next());
+      QVERIFY(!reader.hasError());
+    }
+    reader.append(frame.right(1));
+    const std::optional<Message> received = reader.next();
+    QVERIFY(received);
+    QCOMPARE(*received, sent);
+  }
+
+  void twoMessagesInOneRead() {
+    const Message a = Message::make(Stream{"stdout", "a"}, "1");
+    const Message b = Message::make(Status{"idle"}, "2", "1");
+    FrameReader reader;
+    reader.append(encodeFrame(a) + encodeFrame(b) + encodeFrame(a).left(3));
+    QCOMPARE(reader.next(), std::optional<Message>(a));
+    QCOMPARE(reader.next(), std::optional<Message>(b));
+    QVERIFY(!reader.next());
+    QVERIFY(!reader.hasError());
+    QCOMPARE(reader.bufferedBytes(), 3);
+  }
+
+  void truncatedFrameWaits() {
+    const QByteArray frame = encodeFrame(Message::make(Status{"busy"}, "1"));
+    FrameReader reader;
+    reader.append(frame.left(frame.size() - 1));
+    QVERIFY(!reader.next());
+    QVERIFY(!reader.hasError());
+  }
+
+  void badFrames_data() {
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("why");
+    QByteArray huge(4, Qt::Uninitialized);
+    qToBigEndian<quint32>(0xFFFFFFF0u, huge.data());
+    QTest::newRow("oversize length") << huge << "exceeds the limit";
+    QTest::newRow("zero length") << QByteArray(4, '\0') << "empty frame";
+    QTest::newRow("non-map CBOR") << rawFrame(QCborValue(QCborArray{1, 2}).toCbor()) << "not a CBOR map";
+    QTest::newRow("garbage") << rawFrame(QByteArray("\xff\xfe\x13garbage", 10)) << "invalid CBOR";
+    QCborMap noType{{QStringLiteral("v"), kProtocolVersion}};
+    QTest::newRow("no type") << rawFrame(QCborValue(noType).toCbor()) << "no \"type\"";
+    QCborMap future{{QStringLiteral("v"), 99}, {QStringLiteral("type"), QStringLiteral("status")}};
+    QTest::newRow("future version") << rawFrame(QCborValue(future).toCbor()) << "unsupported protocol version 99";
+  }
+  void badFrames() {
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, why);
+    FrameReader reader;
+    reader.append(bytes);
+    QVERIFY(!reader.next());
+    QVERIFY(reader.hasError());
+    QVERIFY2(reader.errorString().contains(why), qPrintable(reader.errorString()));
+    // A broken stream stays broken: later well-formed frames are not misread as messages.
+    reader.append(encodeFrame(Message::make(Status{"idle"}, "1")));
+    QVERIFY(!reader.next());
+  }
+
+  void smallLimitRefusesLargeFrame() {
+    FrameReader reader(16);
+    reader.append(encodeFrame(Message::make(Stream{"stdout", QString(100, 'x')}, "1")));
+    QVERIFY(!reader.next());
+    QVERIFY(reader.hasError());
+  }
+};
+
+QTEST_APPLESS_MAIN(TestProtocol)
+#include "test_protocol.moc"
