@@ -3,10 +3,11 @@
 # Usage: scripts/install-deps.sh [build|test]   (test adds what the test suite needs)
 set -euo pipefail
 purpose="${1:-build}"
+# python3-dev, pybind11-dev, python3-numpy: the kusari module and kusari-kernel (embedded CPython).
 packages=(cmake ninja-build g++ pkg-config libeigen3-dev zlib1g-dev qt6-base-dev dataset-fashion-mnist
-          python3-dev pybind11-dev)  # the last two: kusari-kernel embeds CPython
+          python3-dev pybind11-dev python3-numpy)
 if [ "$purpose" = test ]; then
-  packages+=(python3-numpy)
+  packages+=(python3-pytest)
 fi
 missing=()
 for p in "${packages[@]}"; do

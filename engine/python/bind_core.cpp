@@ -84,23 +84,31 @@ void init_core(py::module_& m) {
   static py::exception<FormatError> format_error(m, "FormatError", value_error.ptr());
   static py::exception<NonFiniteError> nonfinite_error(m, "NonFiniteError", value_error.ptr());
   static py::exception<Error> error(m, "KusariError", PyExc_RuntimeError);
+  // Engine errors name the user's line: the frame calling into the engine is still current.
   py::register_exception_translator([](std::exception_ptr p) {
+    auto set = [](PyObject* type, const std::exception& e) {
+      std::string msg = e.what();
+      SourceLocation loc = python_source_location();
+      if (loc.known() && msg.find(loc.file + ":" + std::to_string(loc.line)) == std::string::npos)
+        msg += " (at " + loc.to_string() + ")";
+      PyErr_SetString(type, msg.c_str());
+    };
     try {
       if (p) std::rethrow_exception(p);
     } catch (const NonFiniteError& e) {
-      PyErr_SetString(nonfinite_error.ptr(), e.what());
+      set(nonfinite_error.ptr(), e);
     } catch (const FormatError& e) {
-      PyErr_SetString(format_error.ptr(), e.what());
+      set(format_error.ptr(), e);
     } catch (const ShapeError& e) {
-      PyErr_SetString(shape_error.ptr(), e.what());
+      set(shape_error.ptr(), e);
     } catch (const ValueError& e) {
-      PyErr_SetString(value_error.ptr(), e.what());
+      set(value_error.ptr(), e);
     } catch (const DtypeError& e) {
-      PyErr_SetString(dtype_error.ptr(), e.what());
+      set(dtype_error.ptr(), e);
     } catch (const IndexError& e) {
-      PyErr_SetString(index_error.ptr(), e.what());
+      set(index_error.ptr(), e);
     } catch (const Error& e) {
-      PyErr_SetString(error.ptr(), e.what());
+      set(error.ptr(), e);
     }
   });
 
