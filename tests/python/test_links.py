@@ -238,3 +238,40 @@ def test_parameter_update_rule_after_setup():
     F.sum(m(np.ones((1, 4), np.float32))).backward()
     opt.update()
     assert m.l2.W.update_rule.t == 1 and m.l2.W.update_rule.state["v"].shape == (3, 8)
+
+
+def test_python_links_held_only_by_cpp_containers_stay_alive():
+    import gc
+    seq = chainer.Sequential(Affine(2))
+    model = L.Classifier(MLP())
+    opt = chainer.optimizers.SGD()
+    opt.setup(chainer.ChainList(Affine(2)))
+    gc.collect()
+    np.testing.assert_allclose(seq(np.ones((1, 2), np.float32)).array, [[3.0, 3.0]])
+    assert model(np.ones((2, 4), np.float32), np.zeros(2, np.int32)).shape == ()
+    assert isinstance(opt.target[0], Affine)
+
+
+def test_user_serialize_override_and_register_persistent(tmp_path):
+    class Tagged(chainer.Chain):
+        def __init__(self):
+            super().__init__()
+            with self.init_scope():
+                self.fc = L.Linear(2, 2)
+            self.step = 0.0
+            self.register_persistent("step")
+            self.note = 1
+
+        def serialize(self, serializer):
+            super().serialize(serializer)
+            self.note = serializer("note", self.note)
+
+    a = Tagged()
+    a.step, a.note = 2.5, 7
+    path = tmp_path / "tagged.npz"
+    chainer.serializers.save_npz(path, L.Classifier(a))
+    with np.load(path) as f:
+        assert {"predictor/fc/W", "predictor/step", "predictor/note"} <= set(f.files)
+    b = Tagged()
+    chainer.serializers.load_npz(path, b, path="predictor/")
+    assert (b.step, b.note) == (2.5, 7)
