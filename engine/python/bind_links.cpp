@@ -132,7 +132,20 @@ void bind_link(py::module_& m) {
       });
 
   py::class_<Chain, Link, PyLink<Chain>, std::shared_ptr<Chain>>(m, "Chain", py::dynamic_attr())
-      .def(py::init([]() -> std::shared_ptr<Chain> { return std::make_shared<PyLink<Chain>>(); }))
+      // Chainer's older Chain(l1=L.Linear(...), ...) form registers the keywords as children.
+      .def(py::init([](const py::kwargs& links) -> std::shared_ptr<Chain> {
+             auto c = std::make_shared<PyLink<Chain>>();
+             for (auto [name, link] : links) c->add_link(name.cast<std::string>(), link_arg(link));
+             return c;
+           }),
+           py::keep_alive<1, 2>())
+      // Only reached when normal lookup fails: children registered without an attribute.
+      .def("__getattr__", [](py::handle self, const std::string& name) {
+        for (auto& [n, child] : self.cast<Chain&>().namedchildren())
+          if (n == name) return link_object(child, self);
+        throw py::attribute_error("'" + py::str(py::type::of(self).attr("__name__")).cast<std::string>() +
+                                  "' object has no attribute '" + name + "'");
+      })
       .def("__getitem__", [](py::handle self, const std::string& name) { return link_object(&self.cast<Chain&>()[name], self); });
 
   py::class_<ChainList, Link, PyLink<ChainList>, std::shared_ptr<ChainList>>(m, "ChainList", py::dynamic_attr())

@@ -275,3 +275,18 @@ def test_user_serialize_override_and_register_persistent(tmp_path):
     b = Tagged()
     chainer.serializers.load_npz(path, b, path="predictor/")
     assert (b.step, b.note) == (2.5, 7)
+
+
+def test_chain_keyword_form_registers_children():
+    class Old(chainer.Chain):
+        def __init__(self):
+            super().__init__(l1=L.Linear(2, 3), l2=L.Linear(3, 1))
+
+        def forward(self, x):
+            return self.l2(self.l1(x))
+
+    m = Old()
+    assert [n for n, _ in m.namedparams()] == ["/l1/W", "/l1/b", "/l2/W", "/l2/b"]
+    assert m(np.ones((4, 2), np.float32)).shape == (4, 1)
+    with pytest.raises(AttributeError):
+        m.l3
