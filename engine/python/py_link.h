@@ -18,7 +18,15 @@ template <typename Base>
 class PyLink : public Base, public PyLinkHooks {
  public:
   using Base::Base;
-  Variable forward(const Variable& x) override { PYBIND11_OVERRIDE(Variable, Base, forward, x); }
+  // Python forward(), or a Python __call__() (older Chainer code defines that instead).
+  Variable forward(const Variable& x) override {
+    {
+      py::gil_scoped_acquire gil;
+      for (const char* name : {"forward", "__call__"})
+        if (py::function f = py::get_override(static_cast<const Base*>(this), name)) return as_variable(f(x));
+    }
+    return Base::forward(x);
+  }
   void serialize(Serializer& s) override {
     {
       py::gil_scoped_acquire gil;

@@ -290,3 +290,19 @@ def test_chain_keyword_form_registers_children():
     assert m(np.ones((4, 2), np.float32)).shape == (4, 1)
     with pytest.raises(AttributeError):
         m.l3
+
+
+def test_chain_defining_call_instead_of_forward_works_under_cpp_links():
+    class OldStyle(chainer.Chain):
+        def __init__(self):
+            super().__init__()
+            with self.init_scope():
+                self.fc = L.Linear(2, 3)
+
+        def __call__(self, x):
+            return self.fc(x)
+
+    model = L.Classifier(OldStyle())
+    loss = model(np.ones((4, 2), np.float32), np.zeros(4, np.int32))
+    assert loss.shape == () and model.y.creator.link_path == "predictor/fc"
+    assert chainer.Sequential(OldStyle())(np.ones((1, 2), np.float32)).shape == (1, 3)
