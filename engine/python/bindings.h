@@ -14,6 +14,9 @@ void init_core(py::module_& m);
 void init_variable(py::module_& m);
 void init_functions(py::module_& m);  // the kusari.functions submodule
 void init_hooks(py::module_& m);      // FunctionHook, function_hooks, computational_graph
+void init_links(py::module_& m);       // Link, Chain, ChainList, Sequential, Parameter, links, initializers
+void init_optimizers(py::module_& m);  // optimizers, optimizer_hooks
+void init_serializers(py::module_& m); // serializers
 
 // A Variable from a Variable, an ndarray or anything NumPy accepts.
 Variable as_variable(const py::handle& obj);
