@@ -14,6 +14,9 @@ void init_core(py::module_& m);
 void init_variable(py::module_& m);
 void init_functions(py::module_& m);  // the kusari.functions submodule
 void init_hooks(py::module_& m);      // FunctionHook, function_hooks, computational_graph
+void init_datasets(py::module_& m);   // datasets submodule: TupleDataset, splits, MNIST, concat_examples
+void init_iterators(py::module_& m);  // iterators submodule: SerialIterator
+void init_testing(py::module_& m);    // gradient_check submodule
 
 // A Variable from a Variable, an ndarray or anything NumPy accepts.
 Variable as_variable(const py::handle& obj);

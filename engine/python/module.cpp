@@ -6,4 +6,7 @@ PYBIND11_MODULE(_kusari, m) {
   kusari::python::init_variable(m);
   kusari::python::init_functions(m);
   kusari::python::init_hooks(m);
+  kusari::python::init_datasets(m);
+  kusari::python::init_iterators(m);
+  kusari::python::init_testing(m);
 }
