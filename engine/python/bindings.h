@@ -17,6 +17,9 @@ void init_hooks(py::module_& m);      // FunctionHook, function_hooks, computati
 void init_links(py::module_& m);       // Link, Chain, ChainList, Sequential, Parameter, links, initializers
 void init_optimizers(py::module_& m);  // optimizers, optimizer_hooks
 void init_serializers(py::module_& m); // serializers
+void init_datasets(py::module_& m);   // datasets submodule: TupleDataset, splits, MNIST, concat_examples
+void init_iterators(py::module_& m);  // iterators submodule: SerialIterator
+void init_testing(py::module_& m);    // gradient_check submodule
 
 // A Variable from a Variable, an ndarray or anything NumPy accepts.
 Variable as_variable(const py::handle& obj);

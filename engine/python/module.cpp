@@ -9,4 +9,7 @@ PYBIND11_MODULE(_kusari, m) {
   kusari::python::init_links(m);
   kusari::python::init_optimizers(m);
   kusari::python::init_serializers(m);
+  kusari::python::init_datasets(m);
+  kusari::python::init_iterators(m);
+  kusari::python::init_testing(m);
 }

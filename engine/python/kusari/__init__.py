@@ -13,6 +13,8 @@ from kusari._config import config, using_config, no_backprop_mode, force_backpro
 from kusari import functions, function_hooks, computational_graph  # noqa: F401
 from kusari.link import Link, Chain, ChainList, Sequential, Parameter  # noqa: F401
 from kusari import links, initializers, optimizers, optimizer_hooks, serializers  # noqa: F401
+from kusari import dataset, datasets, iterators, reporter, gradient_check  # noqa: F401
+from kusari.reporter import Reporter, report, report_scope  # noqa: F401
 
 _kusari._set_package_dir(_os.path.dirname(_os.path.abspath(__file__)) + _os.sep)
 _kusari._enable_source_locations(True)
