@@ -20,12 +20,24 @@ Classifier::LossFn loss_arg(const py::object& fn, const char* default_name) {
 
 py::object optional_var(const Variable& v) { return v.defined() ? py::cast(v) : py::object(py::none()); }
 
+// Chainer's Classifier reports loss and accuracy to the current Reporter (a no-op without one).
+py::object reported(py::handle self, const Classifier& c) {
+  py::dict values;
+  values["loss"] = py::cast(c.loss);
+  if (c.accuracy.defined()) values["accuracy"] = py::cast(c.accuracy);
+  py::module_::import("kusari.reporter").attr("_report_from_link")(self, values);
+  return py::cast(c.loss);
+}
+
 // Classifier(x..., t): the last argument is the label (Chainer's label_key=-1).
 py::object call(py::handle self, const py::args& args, const py::kwargs& kwds) {
   auto& c = self.cast<Classifier&>();
   if (args.size() == 0) throw py::type_error("Classifier: call it with inputs and a label, model(x, t)");
   Tensor t = tensor_from_object(args[args.size() - 1]);
-  if (args.size() == 2 && kwds.empty()) return py::cast(c(as_variable(args[0]), t));
+  if (args.size() == 2 && kwds.empty()) {
+    c(as_variable(args[0]), t);
+    return reported(self, c);
+  }
   // Several inputs or keywords: the predictor takes them as they are.
   LinkPathScope scope(c.name());
   c.y = c.loss = c.accuracy = Variable();
@@ -34,7 +46,7 @@ py::object call(py::handle self, const py::args& args, const py::kwargs& kwds) {
   c.y = as_variable(py::cast(c.predictor)(*xs, **kwds));
   c.loss = c.lossfun(c.y, t);
   if (c.compute_accuracy) c.accuracy = c.accfun(c.y, t);
-  return py::cast(c.loss);
+  return reported(self, c);
 }
 
 }  // namespace

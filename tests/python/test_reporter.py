@@ -100,3 +100,15 @@ def test_dict_summary_serialize_round_trip():
     e.serialize(Loader(state))
     assert e.compute_mean() == {"loss": pytest.approx(1.5)}
     assert math.isclose(e.make_statistics()["loss.std"], 0.5)
+
+
+def test_classifier_reports_loss_and_accuracy_to_the_observer_name():
+    import kusari.links as L
+    model = L.Classifier(L.Linear(3, 2))
+    reporter = kusari.Reporter()
+    reporter.add_observer("main", model)
+    observation = {}
+    with reporter.scope(observation):
+        model(np.ones((4, 3), np.float32), np.zeros(4, np.int32))
+    assert set(observation) == {"main/loss", "main/accuracy"}
+    assert float(observation["main/loss"].array) == float(model.loss.array)
