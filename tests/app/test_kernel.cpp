@@ -134,6 +134,23 @@ class TestKernel : public QObject {
     QCOMPARE(record.displays[0].tensor->device, QStringLiteral("cpu"));
   }
 
+  void kusariVariableShownAsTensor() {
+    // The real module from <build>/python, found by the kernel without any configuration.
+    KUSARI_RUN_CELL(kernel_, record,
+                    "import numpy as np\nimport kusari\nimport kusari.functions as F\n"
+                    "x = kusari.Variable(np.arange(6, dtype=np.float32).reshape(2, 3))\nF.relu(x - 2)", "kvar");
+    QVERIFY2(record.errors.isEmpty(), qPrintable(record.errorText()));
+    QCOMPARE(record.displays.size(), 1);
+    QVERIFY(record.displays[0].tensor);
+    const TensorSummary& t = *record.displays[0].tensor;
+    QCOMPARE(t.shape, (QList<qint64>{2, 3}));
+    QCOMPARE(t.dtype, QStringLiteral("float32"));
+    QCOMPARE(t.max, 3.0);
+    QCOMPARE(t.min, 0.0);
+    QCOMPARE(t.mean, 1.0);  // relu([-2, -1, 0, 1, 2, 3]) = [0, 0, 0, 1, 2, 3]
+    QVERIFY2(record.displays[0].text.startsWith(QStringLiteral("variable(")), qPrintable(record.displays[0].text));
+  }
+
   void hugeOutputIsChunked() {
     KUSARI_RUN_CELL(kernel_, record, "print('x' * 3_000_000)\n'y' * 3_000_000", "huge");
     QCOMPARE(record.out.size(), 3000001);
@@ -229,6 +246,12 @@ class TestKernel : public QObject {
     QTest::newRow("message, busy loop") << false << "while True: pass";
     QTest::newRow("SIGINT, sleep") << true << "import time\ntime.sleep(1000)";
     QTest::newRow("message, sleep") << false << "import time\ntime.sleep(1000)";
+    const char* training =
+        "import numpy as np, kusari, kusari.links as L, kusari.optimizers as O\n"
+        "model = L.Classifier(L.Linear(784, 10))\nopt = O.Adam().setup(model)\n"
+        "x = np.random.rand(100, 784).astype(np.float32)\nt = np.zeros(100, np.int32)\n"
+        "while True:\n    opt.update(model, x, t)";
+    QTest::newRow("SIGINT, kusari training loop") << true << training;
   }
   void interruptStopsLoop() {
     QFETCH(bool, bySignal);
