@@ -1,0 +1,60 @@
+#include "widgets/editor/breakpoint_margin.h"
+
+#include "widgets/editor/breakpoint_markers.h"
+#include "widgets/editor/code_editor.h"
+
+#include <QKeyEvent>
+
+namespace kusari::widgets {
+
+BreakpointMargin::BreakpointMargin(CodeEditor* editor, BreakpointMarkers* markers, std::function<QString()> cellId)
+    : EditorDecorator(editor), markers_(markers), cell_id_(std::move(cellId)) {
+  connect(editor, &QsciScintilla::marginClicked, this, [this](int margin, int line, Qt::KeyboardModifiers) {
+    if (margin == CodeEditor::BreakpointMargin || margin == CodeEditor::LineNumberMargin) toggleLine(line + 1);
+  });
+  connect(markers, &BreakpointMarkers::changed, this, &BreakpointMargin::redraw);
+  connect(editor, &QsciScintilla::linesChanged, this, &BreakpointMargin::syncModelFromMarkers);
+  editor->installEventFilter(this);
+  redraw(cell_id_());
+}
+
+void BreakpointMargin::toggleAtCursor() {
+  int line = 0, index = 0;
+  editor()->getCursorPosition(&line, &index);
+  toggleLine(line + 1);
+}
+
+void BreakpointMargin::toggleLine(int line) {
+  if (markers_ && line >= 1 && line <= editor()->lines()) markers_->toggle(cell_id_(), line);
+}
+
+bool BreakpointMargin::eventFilter(QObject* watched, QEvent* event) {
+  if (event->type() == QEvent::KeyPress && static_cast<QKeyEvent*>(event)->key() == Qt::Key_F9 &&
+      static_cast<QKeyEvent*>(event)->modifiers() == Qt::NoModifier) {
+    toggleAtCursor();
+    return true;
+  }
+  return EditorDecorator::eventFilter(watched, event);
+}
+
+void BreakpointMargin::redraw(const QString& cellId) {
+  if (syncing_ || !markers_ || cellId != cell_id_()) return;
+  editor()->markerDeleteAll(CodeEditor::BreakpointMarker);
+  for (int line : markers_->lines(cellId)) editor()->markerAdd(line - 1, CodeEditor::BreakpointMarker);
+}
+
+void BreakpointMargin::syncModelFromMarkers() {
+  if (!markers_) return;
+  const QString id = cell_id_();
+  QList<int> now;
+  for (int line = editor()->markerFindNext(0, 1 << CodeEditor::BreakpointMarker); line >= 0;
+       line = editor()->markerFindNext(line + 1, 1 << CodeEditor::BreakpointMarker))
+    now.append(line + 1);
+  if (now == markers_->lines(id)) return;
+  syncing_ = true;
+  markers_->clearCell(id);
+  for (int line : now) markers_->set(id, line, true);
+  syncing_ = false;
+}
+
+}  // namespace kusari::widgets

@@ -1,0 +1,79 @@
+#include "widgets/output/tensor_heatmap.h"
+
+#include "widgets/output/tensor_summary_data.h"
+#include "widgets/theme/theme.h"
+
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+#include <cmath>
+
+namespace kusari::widgets {
+
+TensorHeatmap::TensorHeatmap(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(this)) {
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(plot_);
+  plot_->setInteractions({});
+  plot_->axisRect()->setupFullAxesBox(false);
+  plot_->yAxis->setRangeReversed(true);  // row 0 at the top, like the array prints
+  map_ = new QCPColorMap(plot_->xAxis, plot_->yAxis);
+  map_->setInterpolate(false);
+  scale_ = new QCPColorScale(plot_);
+  scale_->setType(QCPAxis::atRight);
+  scale_->setBarWidth(8);
+  plot_->plotLayout()->addElement(0, 1, scale_);
+  map_->setColorScale(scale_);
+  auto* group = new QCPMarginGroup(plot_);
+  plot_->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, group);
+  scale_->setMarginGroup(QCP::msBottom | QCP::msTop, group);
+  applyTheme();
+}
+
+void TensorHeatmap::setData(const TensorSummaryData& d) {
+  kind_ = chooseColorMap(d.min, d.max);
+  const int rows = std::max(1, d.previewRows), cols = std::max(1, d.previewCols);
+  map_->data()->setSize(cols, rows);
+  map_->data()->setRange(QCPRange(0, cols - 1), QCPRange(0, rows - 1));
+  for (int r = 0; r < rows; ++r)
+    for (int c = 0; c < cols; ++c) {
+      const int i = r * cols + c;
+      const double v = i < d.preview.size() ? d.preview[i] : NAN;
+      map_->data()->setCell(c, r, std::isfinite(v) ? v : NAN);  // Inf is marked like NaN
+    }
+  QCPColorGradient gradient = colorGradient(kind_);
+  gradient.setNanHandling(QCPColorGradient::nhNanColor);
+  gradient.setNanColor(Theme::current().color(ThemeRole::NanMarker));
+  map_->setGradient(gradient);
+  const auto [lo, hi] = colorMapRange(kind_, d.min, d.max);
+  map_->setDataRange(QCPRange(lo, hi));
+  plot_->xAxis->setRange(-0.5, cols - 0.5);
+  plot_->yAxis->setRange(-0.5, rows - 0.5);
+  plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+std::pair<double, double> TensorHeatmap::colorRange() const {
+  return {map_->dataRange().lower, map_->dataRange().upper};
+}
+
+void TensorHeatmap::applyTheme() {
+  const Theme& t = Theme::current();
+  plot_->setBackground(t.color(ThemeRole::Base));
+  plot_->axisRect()->setBackground(t.color(ThemeRole::PlotBackground));
+  QFont small = font();
+  small.setPointSizeF(std::max(7.0, small.pointSizeF() - 1.5));
+  for (QCPAxis* axis : plot_->axisRect()->axes() + QList<QCPAxis*>{scale_->axis()}) {
+    axis->setBasePen(QPen(t.color(ThemeRole::PlotAxis)));
+    axis->setTickPen(QPen(t.color(ThemeRole::PlotAxis)));
+    axis->setSubTickPen(QPen(t.color(ThemeRole::PlotAxis)));
+    axis->setTickLabelColor(t.color(ThemeRole::PlotText));
+    axis->setLabelColor(t.color(ThemeRole::PlotText));
+    axis->setTickLabelFont(small);
+    axis->grid()->setVisible(false);
+  }
+  plot_->xAxis2->setTickLabels(false);
+  plot_->yAxis2->setTickLabels(false);
+  plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+}  // namespace kusari::widgets
