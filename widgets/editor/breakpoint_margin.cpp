@@ -12,10 +12,10 @@ BreakpointMargin::BreakpointMargin(CodeEditor* editor, BreakpointMarkers* marker
   connect(editor, &QsciScintilla::marginClicked, this, [this](int margin, int line, Qt::KeyboardModifiers) {
     if (margin == CodeEditor::BreakpointMargin || margin == CodeEditor::LineNumberMargin) toggleLine(line + 1);
   });
-  connect(markers, &BreakpointMarkers::changed, this, &BreakpointMargin::redraw);
+  connect(markers, &BreakpointMarkers::changed, this, &BreakpointMargin::redrawCell);
   connect(editor, &QsciScintilla::linesChanged, this, &BreakpointMargin::syncModelFromMarkers);
   editor->installEventFilter(this);
-  redraw(cell_id_());
+  redrawCell(cell_id_());
 }
 
 void BreakpointMargin::toggleAtCursor() {
@@ -37,7 +37,9 @@ bool BreakpointMargin::eventFilter(QObject* watched, QEvent* event) {
   return EditorDecorator::eventFilter(watched, event);
 }
 
-void BreakpointMargin::redraw(const QString& cellId) {
+void BreakpointMargin::redraw() { redrawCell(cell_id_()); }
+
+void BreakpointMargin::redrawCell(const QString& cellId) {
   if (syncing_ || !markers_ || cellId != cell_id_()) return;
   editor()->markerDeleteAll(CodeEditor::BreakpointMarker);
   for (int line : markers_->lines(cellId)) editor()->markerAdd(line - 1, CodeEditor::BreakpointMarker);

@@ -19,12 +19,13 @@ class BreakpointMargin : public EditorDecorator {
 
   void toggleAtCursor();
   void toggleLine(int line);  // 1-based
+  void redraw();              // after the editor's text was replaced wholesale
 
  protected:
   bool eventFilter(QObject* watched, QEvent* event) override;
 
  private:
-  void redraw(const QString& cellId);
+  void redrawCell(const QString& cellId);
   void syncModelFromMarkers();
 
   QPointer<BreakpointMarkers> markers_;

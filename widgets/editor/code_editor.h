@@ -24,6 +24,7 @@ class CodeEditor : public QsciScintilla {
   void goToLine(int line);
   QSize sizeHint() const override;
   QSize minimumSizeHint() const override { return sizeHint(); }
+  void fitHeight();  // the height of all lines: the notebook scrolls, not the editor
 
  signals:
   void focusReceived();
@@ -33,7 +34,6 @@ class CodeEditor : public QsciScintilla {
   void wheelEvent(QWheelEvent* event) override;
 
  private:
-  void fitHeight();
   Language language_;
 };
 

@@ -1,0 +1,185 @@
+#include "widgets/notebook/cell_widget.h"
+
+#include "widgets/editor/breakpoint_margin.h"
+#include "widgets/editor/code_editor.h"
+#include "widgets/editor/python_auto_indent.h"
+#include "widgets/notebook/markdown_view.h"
+#include "widgets/output/output_area.h"
+#include "widgets/theme/theme.h"
+
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMouseEvent>
+#include <QPainter>
+
+namespace kusari::widgets {
+
+using studio::CellType;
+
+namespace {
+constexpr int kBarWidth = 3;
+constexpr int kPromptWidth = 52;
+}  // namespace
+
+CellWidget::CellWidget(const studio::Cell& cell, BreakpointMarkers* breakpoints, QWidget* parent)
+    : QFrame(parent), id_(cell.id), type_(cell.type), count_(cell.executionCount), breakpoints_(breakpoints),
+      prompt_(new QLabel(this)), body_(new QVBoxLayout), outputs_(new OutputArea(this)) {
+  auto* row = new QHBoxLayout(this);
+  row->setContentsMargins(kBarWidth + 4, 4, 10, 4);
+  row->setSpacing(4);
+  prompt_->setFixedWidth(kPromptWidth);
+  prompt_->setAlignment(Qt::AlignRight | Qt::AlignTop);
+  prompt_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+  prompt_->setContentsMargins(0, 3, 4, 0);
+  row->addWidget(prompt_, 0, Qt::AlignTop);
+  body_->setContentsMargins(0, 0, 0, 0);
+  body_->setSpacing(0);
+  row->addLayout(body_, 1);
+  connect(outputs_, &OutputArea::cellLinkActivated, this, &CellWidget::cellLinkActivated);
+  connect(outputs_, &OutputArea::tensorOpenRequested, this, &CellWidget::tensorOpenRequested);
+  setCell(cell);
+}
+
+void CellWidget::setCell(const studio::Cell& cell) {
+  id_ = cell.id;
+  type_ = cell.type;
+  count_ = cell.executionCount;
+  editing_ = false;
+  rebuildSourceArea();
+  setSource(cell.source);
+  setOutputs(cell.outputs);
+  updatePrompt();
+  applyTheme();
+}
+
+void CellWidget::rebuildSourceArea() {
+  delete editor_;
+  delete markdown_;
+  editor_ = nullptr;
+  markdown_ = nullptr;
+  body_->removeWidget(outputs_);
+  const bool code = type_ == CellType::Code;
+  editor_ = new CodeEditor(code ? CodeEditor::Language::Python : CodeEditor::Language::Markdown, this);
+  body_->addWidget(editor_);
+  if (code) {
+    new BreakpointMargin(editor_, breakpoints_, [this] { return id_; });
+    new PythonAutoIndent(editor_);
+    new CodeAssist(editor_, assist_);
+  }
+  if (type_ == CellType::Markdown) {
+    markdown_ = new MarkdownView(this);
+    body_->addWidget(markdown_);
+    editor_->hide();
+    connect(markdown_, &MarkdownView::editRequested, this, &CellWidget::editRequested);
+    connect(markdown_, &MarkdownView::clicked, this, &CellWidget::clicked);
+  }
+  body_->addWidget(outputs_);
+  outputs_->setVisible(code);
+  connect(editor_, &QsciScintilla::textChanged, this, [this] { emit sourceEdited(editor_->text()); });
+  connect(editor_, &CodeEditor::focusReceived, this, &CellWidget::editRequested);
+}
+
+void CellWidget::setSource(const QString& source) {
+  if (editor_->text() != source) {
+    {
+      const QSignalBlocker block(editor_);  // a model update is not a user edit
+      editor_->setText(source);
+    }
+    editor_->fitHeight();
+    if (auto* margin = editor_->findChild<BreakpointMargin*>()) margin->redraw();
+  }
+  if (markdown_ && !editing_) markdown_->setMarkdownSource(source);
+}
+
+void CellWidget::setOutputs(const QVector<QJsonObject>& outputs) {
+  outputs_->sync(outputs);
+  outputs_->setVisible(type_ == CellType::Code && !outputs.isEmpty());
+}
+
+void CellWidget::setExecutionCount(std::optional<int> count) {
+  count_ = count;
+  updatePrompt();
+}
+
+void CellWidget::setRunState(CellRunState state) {
+  run_state_ = state;
+  updatePrompt();
+}
+
+QString CellWidget::promptText() const {
+  if (type_ != CellType::Code) return {};
+  if (run_state_ != CellRunState::Idle) return QStringLiteral("[*]");
+  return count_ ? QStringLiteral("[%1]").arg(*count_) : QStringLiteral("[ ]");
+}
+
+void CellWidget::updatePrompt() {
+  prompt_->setText(promptText());
+  const Theme& t = Theme::current();
+  const ThemeRole role = run_state_ == CellRunState::Running ? ThemeRole::PromptRunning
+                         : run_state_ == CellRunState::Queued ? ThemeRole::PromptQueued
+                                                              : ThemeRole::Prompt;
+  QPalette p = prompt_->palette();
+  p.setColor(QPalette::WindowText, t.color(role));
+  prompt_->setPalette(p);
+  prompt_->setToolTip(run_state_ == CellRunState::Running  ? tr("Running")
+                      : run_state_ == CellRunState::Queued ? tr("Queued")
+                                                           : QString());
+}
+
+void CellWidget::setSelected(bool selected) {
+  if (selected_ == selected) return;
+  selected_ = selected;
+  applyTheme();
+}
+
+void CellWidget::setCurrent(bool current) {
+  if (current_ == current) return;
+  current_ = current;
+  update();
+}
+
+void CellWidget::setEditing(bool editing) {
+  if (editing_ == editing) return;
+  editing_ = editing;
+  if (markdown_) {
+    markdown_->setVisible(!editing);
+    editor_->setVisible(editing);
+    if (!editing) markdown_->setMarkdownSource(editor_->text());
+  }
+  update();
+}
+
+void CellWidget::setCodeAssist(const CodeAssistProvider& provider) {
+  assist_ = provider;
+  if (auto* assist = editor_->findChild<CodeAssist*>()) assist->setProvider(provider);
+}
+
+void CellWidget::mousePressEvent(QMouseEvent* event) {
+  emit clicked(event->modifiers());
+  QFrame::mousePressEvent(event);
+}
+
+void CellWidget::paintEvent(QPaintEvent* event) {
+  QFrame::paintEvent(event);
+  if (!current_ && !selected_) return;
+  QPainter painter(this);
+  const Theme& t = Theme::current();
+  const QColor bar = editing_ ? t.color(ThemeRole::CellEditBar) : t.color(ThemeRole::CellSelectedBar);
+  painter.fillRect(QRect(0, 2, kBarWidth, height() - 4), bar);
+}
+
+void CellWidget::applyTheme() {
+  const Theme& t = Theme::current();
+  setAutoFillBackground(true);
+  QPalette p = palette();
+  p.setColor(QPalette::Window, selected_ ? t.color(ThemeRole::CellSelectedBackground) : t.color(ThemeRole::Base));
+  setPalette(p);
+  editor_->applyTheme();
+  if (markdown_) markdown_->applyTheme();
+  outputs_->applyTheme();
+  updatePrompt();
+  update();
+}
+
+}  // namespace kusari::widgets

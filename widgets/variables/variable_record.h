@@ -1,0 +1,21 @@
+// One variable of the kernel's namespace (or of a paused frame) as the Variables view shows it.
+// Tensor fields are empty for non-tensors.
+#pragma once
+#include <QString>
+#include <QVector>
+#include <optional>
+
+namespace kusari::widgets {
+
+struct VariableRecord {
+  QString name;
+  QString type;             // "Variable", "ndarray", "int", "MLP", ...
+  QVector<qint64> shape;    // empty for scalars and non-tensors
+  QString dtype;            // "" for non-tensors
+  std::optional<double> min, mean, max;
+  QString value;            // short repr for non-tensors ("0.001", "<MLP>")
+  bool isTensor() const { return !dtype.isEmpty(); }
+  bool operator==(const VariableRecord&) const = default;
+};
+
+}  // namespace kusari::widgets
