@@ -1,0 +1,30 @@
+// The status bar's right side: kernel state with a coloured dot, the last cell's time, the device.
+#pragma once
+#include "main_window/cell_runner.h"
+
+#include <QWidget>
+
+class QLabel;
+
+namespace kusari::studio {
+
+class KernelStatus : public QWidget {
+  Q_OBJECT
+ public:
+  explicit KernelStatus(QWidget* parent = nullptr);
+  void setKernelState(KernelState state);
+  void setLastCellTime(double seconds);
+  void setDevice(const QString& device);
+  static QString stateName(KernelState state);
+
+ private:
+  QLabel* dot_;
+  QLabel* state_;
+  QLabel* time_;
+  QLabel* device_;
+};
+
+// "850 ms", "1.2 s", "3 min 05 s"
+QString formatDuration(double seconds);
+
+}  // namespace kusari::studio

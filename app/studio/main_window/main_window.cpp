@@ -1,0 +1,185 @@
+#include "main_window/main_window.h"
+
+#include "document/notebook.h"
+#include "main_window/kernel_status.h"
+#include "main_window/notebook_document.h"
+#include "main_window/studio_menus.h"
+#include "widgets/notebook/notebook_view.h"
+#include "widgets/theme/theme.h"
+#include "widgets/variables/variables_view.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDateTime>
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+
+namespace kusari::studio {
+
+using widgets::NotebookView;
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), actions_(this), docks_(createDocks(this)), tabs_(new QTabWidget(this)),
+      status_(new KernelStatus(this)), io_(makeNotebookFileIO()), system_palette_(QApplication::palette()) {
+  setWindowTitle(tr("Kusari Studio"));
+  setObjectName(QStringLiteral("kusariStudioWindow"));
+  setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
+  tabs_->setDocumentMode(true);
+  tabs_->setTabsClosable(true);
+  tabs_->setMovable(true);
+  setCentralWidget(tabs_);
+  buildMenus(this, actions_, docks_);
+  device_ = buildToolBar(this, actions_);
+  statusBar()->addPermanentWidget(status_);
+  statusBar()->setSizeGripEnabled(false);
+  status_->setDevice(device_->currentText());
+  arrangeDocks(this, docks_);
+  default_state_ = saveState();
+  wireActions();
+  rebuildRecentMenu();
+  updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+NotebookDocument* MainWindow::currentDocument() const {
+  QWidget* w = tabs_->currentWidget();
+  return w ? w->property("document").value<NotebookDocument*>() : nullptr;
+}
+
+NotebookView* MainWindow::currentView() const {
+  NotebookDocument* doc = currentDocument();
+  return doc ? doc->view() : nullptr;
+}
+
+void MainWindow::wireActions() {
+  const StudioActions& a = actions_;
+  // Actions that act on the current notebook view.
+  const auto onView = [this](QAction* action, auto&& command) {
+    connect(action, &QAction::triggered, this, [this, command] {
+      if (NotebookView* v = currentView()) command(v);
+    });
+  };
+  onView(a.runCell, [](NotebookView* v) { v->runSelected(); });
+  onView(a.runAdvance, [](NotebookView* v) { v->runSelectedAndAdvance(); });
+  onView(a.runInsert, [](NotebookView* v) { v->runSelectedAndInsert(); });
+  onView(a.runAll, [](NotebookView* v) { v->runAll(); });
+  onView(a.insertAbove, [](NotebookView* v) { v->insertCell(false); });
+  onView(a.insertBelow, [](NotebookView* v) { v->insertCell(true); });
+  onView(a.deleteCells, [](NotebookView* v) { v->deleteSelected(); });
+  onView(a.undoDelete, [](NotebookView* v) { v->undoDelete(); });
+  onView(a.splitCell, [](NotebookView* v) { v->splitAtCursor(); });
+  onView(a.mergeCells, [](NotebookView* v) { v->mergeSelected(); });
+  onView(a.moveUp, [](NotebookView* v) { v->moveSelected(-1); });
+  onView(a.moveDown, [](NotebookView* v) { v->moveSelected(1); });
+  onView(a.toCode, [](NotebookView* v) { v->setSelectedType(CellType::Code); });
+  onView(a.toMarkdown, [](NotebookView* v) { v->setSelectedType(CellType::Markdown); });
+  onView(a.interrupt, [](NotebookView* v) { emit v->interruptRequested(); });
+  onView(a.restart, [](NotebookView* v) { emit v->restartRequested(); });
+
+  connect(a.newNotebook, &QAction::triggered, this, &MainWindow::newNotebook);
+  connect(a.open, &QAction::triggered, this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Notebook"), {}, tr("Notebooks (*.ipynb)"));
+    if (!path.isEmpty()) openNotebook(path);
+  });
+  connect(a.save, &QAction::triggered, this, [this] { save(currentDocument()); });
+  connect(a.saveAs, &QAction::triggered, this, [this] { saveAs(currentDocument()); });
+  connect(a.exportPython, &QAction::triggered, this, [this] { exportPython(currentDocument()); });
+  connect(a.closeTab, &QAction::triggered, this, [this] { closeDocument(tabs_->currentIndex()); });
+  connect(a.quit, &QAction::triggered, this, &QWidget::close);
+  connect(tabs_, &QTabWidget::tabCloseRequested, this, &MainWindow::closeDocument);
+  connect(tabs_, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
+  connect(a.darkTheme, &QAction::toggled, this, &MainWindow::setDarkTheme);
+  connect(a.resetLayout, &QAction::triggered, this, [this] {
+    arrangeDocks(this, docks_);
+    restoreState(default_state_);
+  });
+  connect(device_, &QComboBox::currentTextChanged, status_, &KernelStatus::setDevice);
+  connect(a.shortcuts, &QAction::triggered, this, [this] {
+    QMessageBox::information(this, tr("Keyboard Shortcuts"),
+                             tr("<b>Command mode</b> (Esc): Enter edit · A/B insert above/below · D, D delete · "
+                                "Z undo delete · M/Y markdown/code · Shift+M merge · Alt+Up/Down move · "
+                                "Shift+Up/Down extend selection · I, I interrupt · 0, 0 restart<br><br>"
+                                "<b>Both modes</b>: Shift+Enter run and advance · Ctrl+Enter run · "
+                                "Alt+Enter run and insert below<br><br><b>Edit mode</b>: Ctrl+Shift+- split · "
+                                "F9 toggle breakpoint · Tab complete"));
+  });
+  connect(a.about, &QAction::triggered, this, [this] {
+    QMessageBox::about(this, tr("About Kusari Studio"),
+                       tr("<b>Kusari Studio</b><br>A notebook IDE for neural networks on the Kusari engine."));
+  });
+}
+
+void MainWindow::addDocument(NotebookDocument* doc) {
+  doc->setParent(this);
+  doc->view()->setProperty("document", QVariant::fromValue(doc));
+  const int tab = tabs_->addTab(doc->view(), doc->tabTitle());
+  tabs_->setTabToolTip(tab, doc->path());
+  connect(doc, &NotebookDocument::titleChanged, this, [this, doc] {
+    const int i = tabs_->indexOf(doc->view());
+    if (i >= 0) tabs_->setTabText(i, doc->tabTitle());
+    if (i >= 0) tabs_->setTabToolTip(i, doc->path());
+  });
+  connect(doc->runner(), &CellRunner::stateChanged, this, [this, doc](KernelState s) {
+    if (doc == currentDocument()) status_->setKernelState(s);
+  });
+  connect(doc->runner(), &CellRunner::cellFinished, status_, [this](int, double s) { status_->setLastCellTime(s); });
+  connect(doc->runner(), &CellRunner::variablesChanged, docks_.variablesView, &widgets::VariablesView::setVariables);
+  connect(doc->runner(), &CellRunner::logMessage, this, &MainWindow::log);
+  tabs_->setCurrentIndex(tab);
+  doc->view()->setFocus();
+  updateActions();
+}
+
+void MainWindow::updateActions() {
+  NotebookDocument* doc = currentDocument();
+  for (QAction* a : {actions_.save, actions_.saveAs, actions_.exportPython, actions_.closeTab, actions_.runCell,
+                     actions_.runAll, actions_.interrupt, actions_.restart})
+    a->setEnabled(doc != nullptr);
+  if (doc) status_->setKernelState(doc->runner()->state());
+}
+
+void MainWindow::runAllInCurrent() {
+  if (NotebookView* v = currentView()) v->runAll();
+}
+
+void MainWindow::log(const QString& line) {
+  docks_.kernelLogView->appendPlainText(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss  ")) + line);
+}
+
+void MainWindow::setDarkTheme(bool dark) {
+  const widgets::Theme theme = dark ? widgets::Theme::dark() : widgets::Theme::light(system_palette_);
+  QApplication::setPalette(theme.palette());
+  widgets::Theme::setCurrent(theme);
+  const QSignalBlocker block(actions_.darkTheme);
+  actions_.darkTheme->setChecked(dark);
+  QSettings().setValue(QStringLiteral("theme"), dark ? QStringLiteral("dark") : QStringLiteral("light"));
+}
+
+void MainWindow::restoreLayout() {
+  QSettings settings;
+  restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+  if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray())) restoreState(default_state_);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  for (int i = 0; i < tabs_->count(); ++i) {
+    NotebookDocument* doc = tabs_->widget(i)->property("document").value<NotebookDocument*>();
+    if (!confirmDiscard(doc)) {
+      event->ignore();
+      return;
+    }
+  }
+  QSettings settings;
+  settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+  settings.setValue(QStringLiteral("window/state"), saveState());
+  event->accept();
+}
+
+}  // namespace kusari::studio

@@ -1,0 +1,134 @@
+// MainWindow: opening, saving, exporting and closing notebooks; the recent-files list.
+#include "document/notebook.h"
+#include "main_window/main_window.h"
+#include "main_window/notebook_document.h"
+#include "widgets/notebook/notebook_view.h"
+
+#include <QAction>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+
+namespace kusari::studio {
+namespace {
+constexpr int kMaxRecent = 10;
+const QString kNotebookFilter = QObject::tr("Notebooks (*.ipynb)");
+}  // namespace
+
+bool MainWindow::openNotebook(const QString& path) {
+  const QString absolute = QFileInfo(path).absoluteFilePath();
+  for (int i = 0; i < tabs_->count(); ++i)
+    if (tabs_->widget(i)->property("document").value<NotebookDocument*>()->path() == absolute) {
+      tabs_->setCurrentIndex(i);
+      return true;
+    }
+  auto* doc = new NotebookDocument(this);
+  QString error;
+  if (!io_->read(absolute, *doc->notebook(), &error)) {
+    delete doc;
+    QMessageBox box(QMessageBox::Warning, tr("Cannot open notebook"),
+                    tr("%1 could not be opened.").arg(QFileInfo(path).fileName()), QMessageBox::Ok, this);
+    box.setInformativeText(error);
+    box.exec();
+    log(tr("Open failed: %1").arg(error));
+    return false;
+  }
+  if (doc->notebook()->cellCount() == 0) doc->notebook()->insertCell(0, Cell{});
+  doc->notebook()->setModified(false);
+  doc->setPath(absolute);
+  addDocument(doc);
+  doc->view()->setCurrentIndex(0);
+  addRecentFile(absolute);
+  return true;
+}
+
+NotebookDocument* MainWindow::newNotebook() {
+  auto* doc = new NotebookDocument(this);
+  doc->notebook()->insertCell(0, Cell{});
+  doc->notebook()->setModified(false);
+  addDocument(doc);
+  doc->view()->setCurrentIndex(0);
+  return doc;
+}
+
+bool MainWindow::save(NotebookDocument* doc) {
+  if (!doc) return false;
+  if (doc->path().isEmpty()) return saveAs(doc);
+  QString error;
+  if (!io_->write(doc->path(), *doc->notebook(), &error)) {
+    QMessageBox::warning(this, tr("Cannot save notebook"), error);
+    return false;
+  }
+  doc->notebook()->setModified(false);
+  statusBar()->showMessage(tr("Saved %1").arg(doc->path()), 4000);
+  return true;
+}
+
+bool MainWindow::saveAs(NotebookDocument* doc) {
+  if (!doc) return false;
+  QString path = QFileDialog::getSaveFileName(this, tr("Save Notebook As"), doc->path(), kNotebookFilter);
+  if (path.isEmpty()) return false;
+  if (!path.endsWith(QLatin1String(".ipynb"))) path += QStringLiteral(".ipynb");
+  doc->setPath(path);
+  addRecentFile(path);
+  return save(doc);
+}
+
+void MainWindow::exportPython(NotebookDocument* doc) {
+  if (!doc) return;
+  const QString suggested = doc->path().isEmpty() ? QStringLiteral("notebook.py")
+                                                  : QFileInfo(doc->path()).path() + u'/' + QFileInfo(doc->path()).completeBaseName() + QStringLiteral(".py");
+  const QString path = QFileDialog::getSaveFileName(this, tr("Export as Python"), suggested, tr("Python (*.py)"));
+  if (path.isEmpty()) return;
+  QSaveFile file(path);
+  const QByteArray text = notebookAsPython(*doc->notebook()).toUtf8();
+  if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit())
+    QMessageBox::warning(this, tr("Export failed"), tr("%1: %2").arg(path, file.errorString()));
+}
+
+bool MainWindow::confirmDiscard(NotebookDocument* doc) {
+  if (!doc || !doc->notebook()->isModified()) return true;
+  const auto answer = QMessageBox::question(this, tr("Unsaved changes"),
+                                            tr("Save the changes to %1 before closing?").arg(doc->displayName()),
+                                            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+  if (answer == QMessageBox::Save) return save(doc);
+  return answer == QMessageBox::Discard;
+}
+
+bool MainWindow::closeDocument(int tab) {
+  if (tab < 0) return false;
+  NotebookDocument* doc = tabs_->widget(tab)->property("document").value<NotebookDocument*>();
+  if (!confirmDiscard(doc)) return false;
+  tabs_->removeTab(tab);
+  delete doc;
+  updateActions();
+  return true;
+}
+
+void MainWindow::addRecentFile(const QString& path) {
+  QSettings settings;
+  QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
+  recent.removeAll(path);
+  recent.prepend(path);
+  settings.setValue(QStringLiteral("recentFiles"), recent.mid(0, kMaxRecent));
+  rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu() {
+  QMenu* menu = actions_.recentMenu;
+  menu->clear();
+  const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+  for (const QString& path : recent) {
+    QAction* a = menu->addAction(QFileInfo(path).fileName());
+    a->setToolTip(path);
+    connect(a, &QAction::triggered, this, [this, path] { openNotebook(path); });
+  }
+  menu->setEnabled(!recent.isEmpty());
+}
+
+}  // namespace kusari::studio

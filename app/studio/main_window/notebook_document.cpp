@@ -1,0 +1,43 @@
+#include "main_window/notebook_document.h"
+
+#include "document/notebook.h"
+#include "main_window/cell_runner.h"
+#include "widgets/notebook/notebook_view.h"
+
+
+#include <QFileInfo>
+
+namespace kusari::studio {
+
+NotebookDocument::NotebookDocument(QObject* parent)
+    : QObject(parent), notebook_(new Notebook(this)), view_(new widgets::NotebookView(notebook_)) {
+  connect(notebook_, &Notebook::modifiedChanged, this, &NotebookDocument::titleChanged);
+  setRunner(new DetachedRunner);
+}
+
+NotebookDocument::~NotebookDocument() { delete view_; }
+
+void NotebookDocument::setRunner(CellRunner* runner) {
+  delete runner_;
+  runner_ = runner;
+  runner_->setParent(this);
+  connect(view_.data(), &widgets::NotebookView::runRequested, runner_, &CellRunner::run);
+  connect(view_.data(), &widgets::NotebookView::interruptRequested, runner_, &CellRunner::interrupt);
+  connect(view_.data(), &widgets::NotebookView::restartRequested, runner_, &CellRunner::restart);
+  connect(runner_, &CellRunner::cellStateChanged, view_.data(), &widgets::NotebookView::setCellRunState);
+}
+
+void NotebookDocument::setPath(const QString& path) {
+  path_ = path;
+  emit titleChanged();
+}
+
+QString NotebookDocument::displayName() const {
+  return path_.isEmpty() ? tr("Untitled.ipynb") : QFileInfo(path_).fileName();
+}
+
+QString NotebookDocument::tabTitle() const {
+  return notebook_->isModified() ? displayName() + QStringLiteral(" ●") : displayName();
+}
+
+}  // namespace kusari::studio

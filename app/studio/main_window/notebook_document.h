@@ -1,0 +1,40 @@
+// One open notebook: the document, its view, its file and whatever runs its cells.
+#pragma once
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include "widgets/notebook/notebook_view.h"
+
+namespace kusari::studio {
+
+class CellRunner;
+class Notebook;
+
+class NotebookDocument : public QObject {
+  Q_OBJECT
+ public:
+  explicit NotebookDocument(QObject* parent = nullptr);
+  ~NotebookDocument() override;
+
+  Notebook* notebook() const { return notebook_; }
+  widgets::NotebookView* view() const { return view_; }
+  CellRunner* runner() const { return runner_; }
+  void setRunner(CellRunner* runner);  // takes ownership
+
+  QString path() const { return path_; }
+  void setPath(const QString& path);
+  QString displayName() const;  // file name, "Untitled.ipynb" when new
+  QString tabTitle() const;     // with "●" while modified
+
+ signals:
+  void titleChanged();
+
+ private:
+  Notebook* notebook_;
+  QPointer<widgets::NotebookView> view_;  // owned by the tab widget once shown
+  CellRunner* runner_ = nullptr;
+  QString path_;
+};
+
+}  // namespace kusari::studio

@@ -1,0 +1,84 @@
+#include "main_window/studio_app.h"
+
+#include "main_window/main_window.h"
+#include "widgets/theme/theme.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+#include <QTimer>
+
+namespace kusari::studio {
+namespace {
+
+// The source tree's resources when run from a build; an installed layout keeps them next to
+// the executable (share/kusari/resources or resources/).
+QString resourcesDir() {
+#ifdef KUSARI_RESOURCES_DIR
+  if (QFileInfo::exists(QStringLiteral(KUSARI_RESOURCES_DIR))) return QStringLiteral(KUSARI_RESOURCES_DIR);
+#endif
+  const QDir app(QCoreApplication::applicationDirPath());
+  for (const QString& candidate : {QStringLiteral("../share/kusari/resources"), QStringLiteral("resources")})
+    if (app.exists(candidate)) return app.absoluteFilePath(candidate);
+  return {};
+}
+
+QString exampleNotebook() { return resourcesDir() + QStringLiteral("/examples/fashion_mnist_mlp.ipynb"); }
+
+// Grabs the whole window once layout and queued replots have settled.
+void scheduleScreenshot(MainWindow& window, const QString& out, bool runAll, int& exitCode) {
+  if (runAll) window.runAllInCurrent();
+  // TODO(session): with a real kernel, wait for the run queue to drain before grabbing.
+  QTimer::singleShot(runAll ? 1500 : 400, &window, [&window, out, &exitCode] {
+    const QImage image = window.grab().toImage();
+    exitCode = image.save(out) ? 0 : 1;
+    if (exitCode) qWarning("could not write %s", qPrintable(out));
+    QCoreApplication::exit(exitCode);
+  });
+}
+
+}  // namespace
+
+int runStudio(QApplication& app, const QStringList& arguments) {
+  QCoreApplication::setOrganizationName(QStringLiteral("Kusari"));
+  QCoreApplication::setApplicationName(QStringLiteral("Kusari Studio"));
+  QCommandLineParser parser;
+  parser.setApplicationDescription(QStringLiteral("Kusari Studio: a notebook IDE for neural networks"));
+  parser.addHelpOption();
+  parser.addPositionalArgument(QStringLiteral("notebook"), QStringLiteral("The .ipynb file to open."));
+  const QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Render the window to a PNG and exit."),
+                                      QStringLiteral("out.png"));
+  const QCommandLineOption runAll(QStringLiteral("run-all"), QStringLiteral("With --screenshot: run all cells first."));
+  const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("light or dark."), QStringLiteral("name"));
+  parser.addOptions({screenshot, runAll, theme});
+  parser.process(QStringList{app.applicationFilePath()} + arguments);
+
+  const bool shot = parser.isSet(screenshot);
+  QSettings settings;
+  MainWindow window;
+  const QString themeName = parser.isSet(theme) ? parser.value(theme) : settings.value(QStringLiteral("theme")).toString();
+  if (themeName == QLatin1String("dark")) window.setDarkTheme(true);
+
+  QStringList files = parser.positionalArguments();
+  const bool firstStart = !settings.value(QStringLiteral("started")).toBool();
+  if (files.isEmpty() && (firstStart || shot)) files << exampleNotebook();
+  bool opened = false;
+  for (const QString& f : files) opened |= window.openNotebook(f);
+  if (!opened) window.newNotebook();
+  if (!shot) settings.setValue(QStringLiteral("started"), true);
+
+  if (shot) {  // the default arrangement at a fixed size, so docs screenshots are reproducible
+    window.resize(1600, 1000);
+    window.show();
+    int exitCode = 0;
+    scheduleScreenshot(window, parser.value(screenshot), parser.isSet(runAll), exitCode);
+    app.exec();
+    return exitCode;
+  }
+  window.restoreLayout();
+  window.show();
+  return app.exec();
+}
+
+}  // namespace kusari::studio
