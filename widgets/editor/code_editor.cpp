@@ -145,7 +145,11 @@ void CodeEditor::fitHeight() {
 
 void CodeEditor::focusInEvent(QFocusEvent* event) {
   QsciScintilla::focusInEvent(event);
-  emit focusReceived();
+  // Only a person's choice enters the editor: not the window gaining focus on show.
+  const auto reason = event->reason();
+  if (reason == Qt::MouseFocusReason || reason == Qt::TabFocusReason || reason == Qt::BacktabFocusReason ||
+      reason == Qt::ShortcutFocusReason)
+    emit focusReceived();
 }
 
 void CodeEditor::wheelEvent(QWheelEvent* event) {

@@ -41,6 +41,7 @@ NotebookView::NotebookView(studio::Notebook* notebook, QWidget* parent)
   connect(ThemeNotifier::instance(), &ThemeNotifier::changed, this, &NotebookView::applyTheme);
   applyTheme();
   if (!cells_.isEmpty()) setCurrentIndex(0);
+  setFocus();  // command mode: the window's first focus is the notebook, not a cell editor
 }
 
 // ---- following the model -------------------------------------------------------------

@@ -30,6 +30,7 @@ VariablesView::VariablesView(QWidget* parent)
   proxy_->setSourceModel(model_);
   proxy_->setSortRole(VariablesModel::SortRole);
   proxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);
+  proxy_->setSortCaseSensitivity(Qt::CaseInsensitive);
   proxy_->setFilterKeyColumn(VariablesModel::Name);
   tree_->setModel(proxy_);
   tree_->setRootIsDecorated(false);
