@@ -2,7 +2,7 @@
 import sys
 
 from kusari.training import extension
-from kusari.training.extensions import log_report as log_report_module
+from kusari.training.extensions import log_report as log_report_module, progress_bar
 
 
 class PrintReport(extension.Extension):
@@ -18,6 +18,7 @@ class PrintReport(extension.Extension):
     def __call__(self, trainer):
         out = self._out
         if self._header:
+            progress_bar.erase_progress_line(out)
             out.write(self._header)
             self._header = None
         log_report = self._log_report
@@ -28,6 +29,8 @@ class PrintReport(extension.Extension):
         else:
             raise TypeError(f"log report has a wrong type {type(log_report)}")
         log = log_report.log
+        if len(log) > self._log_len:
+            progress_bar.erase_progress_line(out)
         while len(log) > self._log_len:
             self._print(log[self._log_len])
             self._log_len += 1

@@ -10,7 +10,8 @@ json: {"iteration": int, "epoch": int, "epoch_detail": float, "fraction": float 
        "eta_seconds": float | null}
 
 One record per redraw (every `update_interval` iterations) and a last one at finalize, after
-which the line ends with '\\n'.
+which the line ends with '\\n'. A report printed while the bar's line is open (PrintReport)
+first blanks it with erase_progress_line(out), so rows never trail a bar.
 """
 import collections
 import datetime
@@ -22,6 +23,15 @@ from kusari.training import extension
 
 PROGRESS_RECORD_PREFIX = "\x1b]kusari-progress;"
 PROGRESS_RECORD_END = "\x07"
+
+_open_lines = {}  # id(stream) -> length of the bar line drawn there and not ended yet
+
+
+def erase_progress_line(out):
+    """Blanks a progress bar line left open on ``out``, so that text printed next starts clean."""
+    n = _open_lines.pop(id(out), 0)
+    if n:
+        out.write("\r" + " " * n + "\r")
 
 
 class ProgressBar(extension.Extension):
@@ -76,6 +86,10 @@ class ProgressBar(extension.Extension):
         if self._machine_readable:
             out.write(PROGRESS_RECORD_PREFIX + json.dumps(record) + PROGRESS_RECORD_END)
         out.write(line + end)
+        if end:
+            _open_lines.pop(id(out), None)
+        else:
+            _open_lines[id(out)] = len(line) - 1  # without the leading '\r'
         if hasattr(out, "flush"):
             out.flush()
 

@@ -1,4 +1,5 @@
 """IntervalTrigger: fires each time the iteration count or the epoch crosses a multiple of period."""
+from kusari._kusari import FormatError
 
 
 class IntervalTrigger:
@@ -34,8 +35,16 @@ class IntervalTrigger:
         return self.period, self.unit
 
     def serialize(self, serializer):
-        self._previous_iteration = serializer("previous_iteration", self._previous_iteration)
-        self._previous_epoch_detail = serializer("previous_epoch_detail", self._previous_epoch_detail)
+        # A snapshot taken before this trigger existed lacks its keys: then the updater's own
+        # previous position stands in (-1 marks it), as Chainer does.
+        try:
+            self._previous_iteration = serializer("previous_iteration", self._previous_iteration)
+        except (KeyError, FormatError):
+            self._previous_iteration = -1
+        try:
+            self._previous_epoch_detail = serializer("previous_epoch_detail", self._previous_epoch_detail)
+        except (KeyError, FormatError):
+            self._previous_epoch_detail = -1.
 
     def __str__(self):
         return f"IntervalTrigger({self.period}, '{self.unit}')"

@@ -3,9 +3,21 @@
 Serialized keys follow Chainer's layout, so a trainer snapshot holds 'updater/iteration',
 'updater/iterator:main/...', 'updater/optimizer:main/...' and 'updater/model:main/...'.
 """
-from kusari import backend
+from kusari import backend, reporter
 from kusari.dataset import convert
 from kusari.training.updater import Updater
+
+
+def _update(optimizer, loss_func, args, kwargs):
+    if not reporter.keep_graph_on_report:
+        optimizer.update(loss_func, *args, **kwargs)
+        return
+    # The engine's update(lossfun) unchains the loss's graph after backward to free it early;
+    # a graph kept on report (DumpGraph) must outlive the update, so the steps run here.
+    optimizer.target.cleargrads()
+    loss = loss_func(*args, **kwargs)
+    loss.backward()
+    optimizer.update()
 
 
 class StandardUpdater(Updater):
@@ -66,11 +78,11 @@ class StandardUpdater(Updater):
         optimizer = self._optimizers["main"]
         loss_func = self.loss_func or optimizer.target
         if isinstance(in_arrays, tuple):
-            optimizer.update(loss_func, *in_arrays)
+            _update(optimizer, loss_func, in_arrays, {})
         elif isinstance(in_arrays, dict):
-            optimizer.update(loss_func, **in_arrays)
+            _update(optimizer, loss_func, (), in_arrays)
         else:
-            optimizer.update(loss_func, in_arrays)
+            _update(optimizer, loss_func, (in_arrays,), {})
         if self.auto_new_epoch and iterator.is_new_epoch:
             optimizer.new_epoch(auto=True)
 
