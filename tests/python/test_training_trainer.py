@@ -26,6 +26,7 @@ def test_run_with_evaluator_and_log_report(tmp_path):
     log = json.loads((tmp_path / "log").read_text())
     assert [e["epoch"] for e in log] == [1, 2, 3, 4]
     assert [e["iteration"] for e in log] == [6, 12, 18, 24]
+    assert all(type(e["epoch"]) is int and type(e["iteration"]) is int for e in log)
     for entry in log:
         assert set(entry) == {"main/loss", "main/accuracy", "validation/main/loss", "validation/main/accuracy",
                               "epoch", "iteration", "elapsed_time"}

@@ -60,6 +60,12 @@ def test_min_max_value_triggers(cls, expected):
     assert fires(trigger, FakeTrainer(4), len(LOSSES), observations) == expected
 
 
+@pytest.mark.parametrize("cls", [triggers.MinValueTrigger, triggers.MaxValueTrigger])
+def test_equal_values_are_no_new_best(cls):
+    observations = [{"v": 2.}] * 6
+    assert fires(cls("v", trigger=(2, "iteration")), FakeTrainer(4), 6, observations) == [2]
+
+
 def test_best_value_trigger_missing_key_raises():
     trigger = triggers.MaxValueTrigger("validation/main/accuracy", trigger=(1, "iteration"))
     with pytest.raises(KeyError, match="validation/main/accuracy"):
