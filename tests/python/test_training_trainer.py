@@ -177,3 +177,14 @@ def test_call_before_training_and_reserved_name(tmp_path):
     assert seen == [0, 3, 6]
     with pytest.raises(RuntimeError, match="multiple times"):
         trainer.run()
+
+
+def test_default_output_is_the_current_sys_stdout(tmp_path, capsys):
+    # A notebook kernel swaps sys.stdout per cell: the extensions must write to the current one.
+    trainer, _ = make_trainer(tmp_path, epochs=1)
+    trainer.extend(extensions.LogReport())
+    trainer.extend(extensions.PrintReport(["epoch", "main/loss"]))
+    trainer.extend(extensions.ProgressBar(update_interval=2))
+    trainer.run()
+    out = capsys.readouterr().out
+    assert "main/loss" in out and "6 iter, 1 epoch / 1 epochs" in out

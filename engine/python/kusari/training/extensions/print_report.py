@@ -6,14 +6,18 @@ from kusari.training.extensions import log_report as log_report_module, progress
 
 
 class PrintReport(extension.Extension):
-    def __init__(self, entries, log_report="LogReport", out=sys.stdout):
+    def __init__(self, entries, log_report="LogReport", out=None):
         self._entries = list(entries)
         self._log_report = log_report
-        self._out = out
+        self._out_stream = out  # None: sys.stdout at each write (a notebook kernel swaps it)
         self._log_len = 0  # entries already printed
         widths = [max(10, len(e)) for e in self._entries]
         self._header = "  ".join(f"{e:{w}}" for e, w in zip(self._entries, widths)) + "\n"
         self._templates = [(e, f"{{:<{w}g}}  ", " " * (w + 2)) for e, w in zip(self._entries, widths)]
+
+    @property
+    def _out(self):
+        return sys.stdout if self._out_stream is None else self._out_stream
 
     def __call__(self, trainer):
         out = self._out

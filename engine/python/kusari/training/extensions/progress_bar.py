@@ -35,15 +35,19 @@ def erase_progress_line(out):
 
 
 class ProgressBar(extension.Extension):
-    def __init__(self, training_length=None, update_interval=100, bar_length=50, out=sys.stdout,
+    def __init__(self, training_length=None, update_interval=100, bar_length=50, out=None,
                  machine_readable=True):
         self._training_length = training_length
         self._update_interval = update_interval
         self._bar_length = bar_length
-        self._out = out
+        self._out_stream = out  # None: sys.stdout at each write (a notebook kernel swaps it)
         self._machine_readable = machine_readable
         self._recent = collections.deque(maxlen=100)  # (iteration, epoch_detail, time)
         self._last_state = None  # (iteration, epoch, epoch_detail) at the last call
+
+    @property
+    def _out(self):
+        return sys.stdout if self._out_stream is None else self._out_stream
 
     def __call__(self, trainer):
         if self._training_length is None:
