@@ -7,7 +7,7 @@ purpose="${1:-build}"
 packages=(cmake ninja-build g++ pkg-config libeigen3-dev zlib1g-dev qt6-base-dev dataset-fashion-mnist
           python3-dev pybind11-dev python3-numpy)
 if [ "$purpose" = test ]; then
-  packages+=(python3-pytest)
+  packages+=(python3-pytest python3-nbformat)  # nbformat: validates the notebooks the studio writes
 fi
 missing=()
 for p in "${packages[@]}"; do

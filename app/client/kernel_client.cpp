@@ -59,6 +59,7 @@ QString KernelClient::execute(const QString& code, const QString& cellId, bool s
 QString KernelClient::complete(const QString& code, qint64 cursorPos) { return send(CompleteRequest{code, cursorPos}); }
 QString KernelClient::inspect(const QString& code, qint64 cursorPos) { return send(InspectRequest{code, cursorPos}); }
 QString KernelClient::requestKernelInfo() { return send(KernelInfoRequest{}); }
+QString KernelClient::requestVariables() { return send(VariablesRequest{}); }
 
 void KernelClient::interrupt() {
   if (connection_) connection_->sendSignal(SIGINT);
@@ -119,6 +120,9 @@ void KernelClient::dispatch(const Message& message) {
   } else if (message.is<KernelInfoReply>()) {
     pending_.remove(parent);
     emit kernelInfoReply(parent, message.body<KernelInfoReply>());
+  } else if (message.is<VariablesReply>()) {
+    pending_.remove(parent);
+    emit variablesReply(parent, message.body<VariablesReply>());
   }
 }
 

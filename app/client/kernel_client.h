@@ -36,6 +36,7 @@ class KernelClient : public QObject {
   QString complete(const QString& code, qint64 cursorPos);
   QString inspect(const QString& code, qint64 cursorPos);
   QString requestKernelInfo();
+  QString requestVariables();
   void interrupt();             // SIGINT to the kernel process
   void sendInterruptRequest();  // the same through the socket (for kernels on other hosts)
   // Asks the kernel to finish; it is killed if it has not exited within a few seconds.
@@ -55,6 +56,7 @@ class KernelClient : public QObject {
   void completeReply(const QString& requestId, const kusari::protocol::CompleteReply& reply);
   void inspectReply(const QString& requestId, const kusari::protocol::InspectReply& reply);
   void kernelInfoReply(const QString& requestId, const kusari::protocol::KernelInfoReply& reply);
+  void variablesReply(const QString& requestId, const kusari::protocol::VariablesReply& reply);
   // A request that will never get its reply (the kernel died, shut down or restarted).
   void requestFailed(const QString& requestId, const QString& reason);
   // The kernel ended without being asked to: exitCode and how it ended ("killed by signal 11

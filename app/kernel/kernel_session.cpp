@@ -70,6 +70,7 @@ void KernelSession::serve(const Message& request) {
     if (request.is<ExecuteRequest>()) execute(request);
     else if (request.is<CompleteRequest>()) complete(request);
     else if (request.is<InspectRequest>()) inspect(request);
+    else if (request.is<VariablesRequest>()) variables(request);
     else if (request.is<KernelInfoRequest>()) kernelInfo(request);
     else if (request.is<ShutdownRequest>()) outbox_.post(request.id, ShutdownReply{request.body<ShutdownRequest>().restart});
     else std::fprintf(stderr, "kusari-kernel: ignoring unknown request type %s\n", qPrintable(request.type));
@@ -129,6 +130,32 @@ void KernelSession::inspect(const Message& request) {
              toQString(result["signature"]), toQString(result["docstring"])};
   } catch (const py::error_already_set& e) {
     std::fprintf(stderr, "kusari-kernel: inspection failed: %s\n", e.what());
+  }
+  outbox_.post(request.id, reply);
+}
+
+void KernelSession::variables(const Message& request) {
+  VariablesReply reply;
+  try {
+    py::list entries = python_->module("_kusari_kernel_variables").attr("list_variables")(python_->mainNamespace());
+    for (py::handle item : entries) {
+      py::dict entry = py::reinterpret_borrow<py::dict>(item);
+      VariableInfo v;
+      v.name = toQString(entry["name"]);
+      v.typeName = toQString(entry["type_name"]);
+      for (py::handle n : entry["shape"]) v.shape.append(n.cast<qint64>());
+      v.dtype = toQString(entry["dtype"]);
+      v.repr = toQString(entry["repr"]);
+      v.hasStats = entry.contains("min");
+      if (v.hasStats) {
+        v.min = entry["min"].cast<double>();
+        v.mean = entry["mean"].cast<double>();
+        v.max = entry["max"].cast<double>();
+      }
+      reply.variables.append(v);
+    }
+  } catch (const py::error_already_set& e) {
+    std::fprintf(stderr, "kusari-kernel: listing variables failed: %s\n", e.what());
   }
   outbox_.post(request.id, reply);
 }

@@ -30,6 +30,7 @@ class KernelSession {
   void execute(const protocol::Message& request);
   void complete(const protocol::Message& request);
   void inspect(const protocol::Message& request);
+  void variables(const protocol::Message& request);
   void kernelInfo(const protocol::Message& request);
 
   RequestQueue& requests_;

@@ -7,3 +7,4 @@
 #include "protocol/frame_reader.h"
 #include "protocol/introspection_messages.h"
 #include "protocol/message.h"
+#include "protocol/variables_messages.h"

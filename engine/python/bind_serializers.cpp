@@ -8,10 +8,31 @@ namespace kusari::python {
 
 namespace {
 
+// Text (Chainer's LogReport and DictSummary keep JSON strings): the engine's files hold arrays,
+// so a string travels as a 1-D int32 array of its UTF-8 bytes. Loading returns the stored
+// string, or `value` when the key is absent.
+py::object serialize_text(Serializer& s, const std::string& key, const py::object& value) {
+  Tensor t;
+  if (!s.is_loading()) {
+    std::string bytes = value.cast<std::string>();
+    py::array_t<int32_t> codes(static_cast<py::ssize_t>(bytes.size()));
+    for (size_t i = 0; i < bytes.size(); ++i) codes.mutable_at(i) = static_cast<unsigned char>(bytes[i]);
+    t = tensor_from_array(codes);
+  }
+  s(key, t);
+  if (!s.is_loading()) return value;
+  if (!t.defined()) return value;
+  py::array_t<int32_t, py::array::c_style | py::array::forcecast> codes = array_from_tensor(t);
+  std::string bytes(static_cast<size_t>(codes.size()), '\0');
+  for (py::ssize_t i = 0; i < codes.size(); ++i) bytes[i] = static_cast<char>(codes.data()[i]);
+  return py::str(bytes);
+}
+
 // serializer(key, value): saves value, or loads into it and returns it. Arrays are loaded in
 // place; scalars, being immutable in Python, come back as the return value (Chainer's rule:
 // `self.n = serializer('n', self.n)`).
 py::object serialize_value(Serializer& s, const std::string& key, const py::object& value) {
+  if (py::isinstance<py::str>(value)) return serialize_text(s, key, value);
   if (value.is_none()) {
     Tensor t;
     s(key, t);

@@ -74,6 +74,11 @@ class TestProtocol : public QObject {
     addRow("interrupt_request", InterruptRequest{});
     addRow("shutdown_request", ShutdownRequest{true});
     addRow("shutdown_reply", ShutdownReply{false});
+    addRow("variables_request", VariablesRequest{});
+    addRow("variables_reply empty", VariablesReply{});
+    addRow("variables_reply", VariablesReply{{VariableInfo{"W", "Variable", {784, 100}, "float32", true, -0.5, 0.001, 0.5, ""},
+                                              VariableInfo{"empty", "ndarray", {0}, "float64", false, 0, 0, 0, ""},
+                                              VariableInfo{"name", "str", {}, "", false, 0, 0, 0, "'kusari'"}}});
   }
   void roundTrip() {
     QFETCH(Message, sent);

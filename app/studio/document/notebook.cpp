@@ -65,10 +65,21 @@ void Notebook::appendOutput(int index, const QJsonObject& output) {
   touch();
 }
 
-void Notebook::clearOutputs(int index) {
-  if (cells_[index].outputs.isEmpty() && !cells_[index].executionCount) return;
-  cells_[index].outputs.clear();
+void Notebook::setOutput(int index, int outputIndex, const QJsonObject& output) {
+  cells_[index].outputs[outputIndex] = output;
   emit outputsChanged(index);
+  touch();
+}
+
+void Notebook::clearOutputs(int index) {
+  Cell& c = cells_[index];
+  if (c.outputs.isEmpty() && !c.executionCount) return;
+  c.outputs.clear();
+  emit outputsChanged(index);
+  if (c.executionCount) {
+    c.executionCount.reset();
+    emit executionCountChanged(index);
+  }
   touch();
 }
 

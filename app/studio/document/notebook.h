@@ -40,7 +40,8 @@ class Notebook : public QObject {
   void setSource(int index, const QString& source);
   void setCellType(int index, CellType type);  // clears outputs and count when leaving Code
   void appendOutput(int index, const QJsonObject& output);
-  void clearOutputs(int index);
+  void setOutput(int index, int outputIndex, const QJsonObject& output);  // e.g. stream text merged
+  void clearOutputs(int index);  // and the execution count, as Jupyter's "Clear Outputs"
   void setExecutionCount(int index, std::optional<int> count);
 
   // Notebook-level JSON the studio keeps as read (kernelspec, language_info, user keys).

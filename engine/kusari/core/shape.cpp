@@ -48,7 +48,7 @@ Shape broadcast_shapes(const Shape& a, const Shape& b, const char* op) {
 }
 
 int64_t normalize_axis(int64_t axis, int64_t ndim, const char* op) {
-  if (axis < -ndim || axis >= std::max<int64_t>(ndim, 1) || (ndim == 0 && axis != 0 && axis != -1))
+  if (axis < -ndim || axis >= ndim)  // a 0-d array has no axis at all (NumPy's AxisError)
     throw IndexError(std::string(op) + ": axis " + std::to_string(axis) +
                      " is out of bounds for an array of dimension " + std::to_string(ndim));
   return axis < 0 ? axis + ndim : axis;

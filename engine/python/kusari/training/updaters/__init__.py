@@ -1,0 +1,2 @@
+"""chainer.training.updaters."""
+from kusari.training.updaters.standard_updater import StandardUpdater  # noqa: F401
