@@ -1,7 +1,7 @@
 #include "main_window/notebook_document.h"
 
 #include "document/notebook.h"
-#include "main_window/cell_runner.h"
+#include "main_window/session_runner.h"
 #include "widgets/notebook/notebook_view.h"
 
 
@@ -12,7 +12,7 @@ namespace kusari::studio {
 NotebookDocument::NotebookDocument(QObject* parent)
     : QObject(parent), notebook_(new Notebook(this)), view_(new widgets::NotebookView(notebook_)) {
   connect(notebook_, &Notebook::modifiedChanged, this, &NotebookDocument::titleChanged);
-  setRunner(new DetachedRunner);
+  setRunner(new SessionRunner(notebook_));
 }
 
 NotebookDocument::~NotebookDocument() { delete view_; }
