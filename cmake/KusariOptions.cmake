@@ -1,6 +1,6 @@
 # Build options and the toolchain pieces every target shares.
 option(KUSARI_PYTHON "Build the kusari Python module (pybind11, NumPy)" ON)
-option(KUSARI_STUDIO "Build kusari-studio (needs Qt 6 Widgets; not yet written)" OFF)
+option(KUSARI_STUDIO "Build kusari-studio (Qt 6 Widgets, QScintilla, QCustomPlot)" ON)
 option(KUSARI_KERNEL "Build kusari-kernel and its client" ON)
 option(KUSARI_TESTS "Build the Qt Test suites (needs Qt 6 Core and Test)" ON)
 option(KUSARI_NATIVE "Optimize for this machine's processor (-march=native)" ON)

@@ -26,6 +26,7 @@ class CellRunner : public QObject {
   void cellFinished(int index, double seconds);
   void variablesChanged(const QVector<kusari::widgets::VariableRecord>& variables);
   void logMessage(const QString& line);
+  void queueFinished();  // every requested cell has finished or was aborted
 };
 
 // No kernel session in this build: run requests are logged, nothing runs.

@@ -59,6 +59,7 @@ SessionRunner::SessionRunner(Notebook* notebook, QObject* parent)
   connect(session_, &NotebookSession::cellFinished, this, [this](const QString& id, ExecutionStatus, qint64 ms) {
     emit cellFinished(notebook_->indexOfId(id), ms / 1000.0);
   });
+  connect(session_, &NotebookSession::queueEmptied, this, &CellRunner::queueFinished);
   connect(session_, &NotebookSession::kernelDied, this, [this](int, const QString& description) {
     emit logMessage(tr("kernel died: %1").arg(description));
   });

@@ -1,12 +1,16 @@
 #include "main_window/studio_app.h"
 
+#include "main_window/cell_runner.h"
 #include "main_window/main_window.h"
+#include "main_window/notebook_document.h"
+#include "widgets/notebook/notebook_view.h"
 #include "widgets/theme/theme.h"
 
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
+#include <QScrollBar>
 #include <QTimer>
 
 namespace kusari::studio {
@@ -26,16 +30,28 @@ QString resourcesDir() {
 
 QString exampleNotebook() { return resourcesDir() + QStringLiteral("/examples/fashion_mnist_mlp.ipynb"); }
 
-// Grabs the whole window once layout and queued replots have settled.
+// Grabs the whole window once layout and queued replots have settled; with runAll, after
+// the run queue has drained (or two minutes have passed).
 void scheduleScreenshot(MainWindow& window, const QString& out, bool runAll, int& exitCode) {
-  if (runAll) window.runAllInCurrent();
-  // TODO(session): with a real kernel, wait for the run queue to drain before grabbing.
-  QTimer::singleShot(runAll ? 1500 : 400, &window, [&window, out, &exitCode] {
-    const QImage image = window.grab().toImage();
-    exitCode = image.save(out) ? 0 : 1;
-    if (exitCode) qWarning("could not write %s", qPrintable(out));
-    QCoreApplication::exit(exitCode);
-  });
+  auto grab = [&window, out, &exitCode, runAll] {
+    // After a run: show the last cells (the results) and let the variables refresh arrive.
+    if (runAll && window.currentView()) window.currentView()->verticalScrollBar()->setValue(
+        window.currentView()->verticalScrollBar()->maximum());
+    QTimer::singleShot(runAll ? 2000 : 400, &window, [&window, out, &exitCode] {
+      const QImage image = window.grab().toImage();
+      exitCode = image.save(out) ? 0 : 1;
+      if (exitCode) qWarning("could not write %s", qPrintable(out));
+      QCoreApplication::exit(exitCode);
+    });
+  };
+  NotebookDocument* doc = runAll ? window.currentDocument() : nullptr;
+  if (!doc) {
+    grab();
+    return;
+  }
+  QObject::connect(doc->runner(), &CellRunner::queueFinished, &window, grab, Qt::SingleShotConnection);
+  QTimer::singleShot(120000, &window, grab);
+  window.runAllInCurrent();
 }
 
 }  // namespace
