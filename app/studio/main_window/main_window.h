@@ -18,6 +18,7 @@ class NotebookView;
 namespace kusari::studio {
 
 class KernelStatus;
+class Notebook;
 class NotebookDocument;
 
 class MainWindow : public QMainWindow {
@@ -38,6 +39,8 @@ class MainWindow : public QMainWindow {
   void restoreLayout();  // the saved arrangement, or the default one
   void setDarkTheme(bool dark);
   void runAllInCurrent();
+  // Off for unattended runs (--screenshot): no question about recovery copies is asked.
+  void setOfferRecovery(bool offer) { offer_recovery_ = offer; }
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -47,6 +50,7 @@ class MainWindow : public QMainWindow {
   void addDocument(NotebookDocument* doc);
   bool closeDocument(int tab);
   bool confirmDiscard(NotebookDocument* doc);
+  void offerRecovery(const QString& path, Notebook& notebook);
   void addRecentFile(const QString& path);
   void rebuildRecentMenu();
   void log(const QString& line);
@@ -60,6 +64,7 @@ class MainWindow : public QMainWindow {
   std::unique_ptr<NotebookFileIO> io_;
   QByteArray default_state_;
   QPalette system_palette_;  // what the light theme follows
+  bool offer_recovery_ = true;
 };
 
 }  // namespace kusari::studio

@@ -1,5 +1,6 @@
 // MainWindow: opening, saving, exporting and closing notebooks; the recent-files list.
 #include "document/notebook.h"
+#include "recovery/recovery_store.h"
 #include "main_window/main_window.h"
 #include "main_window/notebook_document.h"
 #include "widgets/notebook/notebook_view.h"
@@ -7,6 +8,7 @@
 #include <QAction>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSaveFile>
@@ -40,11 +42,36 @@ bool MainWindow::openNotebook(const QString& path) {
   }
   if (doc->notebook()->cellCount() == 0) doc->notebook()->insertCell(0, Cell{});
   doc->notebook()->setModified(false);
+  offerRecovery(absolute, *doc->notebook());
   doc->setPath(absolute);
   addDocument(doc);
   doc->view()->setCurrentIndex(0);
   addRecentFile(absolute);
   return true;
+}
+
+// A recovery copy newer than the file (the studio died with unsaved changes) is offered; the
+// recovered cells replace the file's in the editor, unsaved, so nothing is written unasked.
+void MainWindow::offerRecovery(const QString& path, Notebook& notebook) {
+  const std::optional<PendingRecovery> pending = RecoveryStore().pendingRecovery(path);
+  if (!pending || !offer_recovery_) return;
+  const auto answer = QMessageBox::question(
+      this, tr("Recover unsaved changes?"),
+      tr("%1 has unsaved changes from %2 that were not saved before Kusari Studio stopped. Recover them?")
+          .arg(QFileInfo(path).fileName(), QLocale().toString(pending->savedAt, QLocale::ShortFormat)),
+      QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+  if (answer != QMessageBox::Yes) return;
+  QString error;
+  Notebook recovered;
+  if (!io_->read(pending->recoveryPath, recovered, &error)) {
+    QMessageBox::warning(this, tr("Recovery failed"), error);
+    return;
+  }
+  while (notebook.cellCount() > 0) notebook.removeCell(0);
+  for (const Cell& c : recovered.cells()) notebook.insertCell(notebook.cellCount(), c);
+  notebook.setMetadata(recovered.metadata());
+  notebook.setModified(true);
+  log(tr("Recovered unsaved changes of %1").arg(path));
 }
 
 NotebookDocument* MainWindow::newNotebook() {
@@ -64,7 +91,7 @@ bool MainWindow::save(NotebookDocument* doc) {
     QMessageBox::warning(this, tr("Cannot save notebook"), error);
     return false;
   }
-  doc->notebook()->setModified(false);
+  doc->markSaved();
   statusBar()->showMessage(tr("Saved %1").arg(doc->path()), 4000);
   return true;
 }

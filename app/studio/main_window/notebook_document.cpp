@@ -1,6 +1,8 @@
 #include "main_window/notebook_document.h"
 
 #include "document/notebook.h"
+#include "recovery/autosaver.h"
+#include "recovery/recovery_store.h"
 #include "main_window/session_runner.h"
 #include "widgets/notebook/notebook_view.h"
 
@@ -15,7 +17,15 @@ NotebookDocument::NotebookDocument(QObject* parent)
   setRunner(new SessionRunner(notebook_));
 }
 
-NotebookDocument::~NotebookDocument() { delete view_; }
+NotebookDocument::~NotebookDocument() {
+  if (autosaver_) autosaver_->notebookClosed();  // a clean close: no recovery needed
+  delete view_;
+}
+
+void NotebookDocument::markSaved() {
+  notebook_->setModified(false);
+  if (autosaver_) autosaver_->notebookSaved();
+}
 
 void NotebookDocument::setRunner(CellRunner* runner) {
   delete runner_;
@@ -29,6 +39,8 @@ void NotebookDocument::setRunner(CellRunner* runner) {
 
 void NotebookDocument::setPath(const QString& path) {
   path_ = path;
+  if (!autosaver_) autosaver_ = new Autosaver(notebook_, RecoveryStore(), path, this);
+  else autosaver_->setNotebookPath(path);
   emit titleChanged();
 }
 

@@ -8,6 +8,7 @@
 
 namespace kusari::studio {
 
+class Autosaver;
 class CellRunner;
 class Notebook;
 
@@ -23,7 +24,8 @@ class NotebookDocument : public QObject {
   void setRunner(CellRunner* runner);  // takes ownership
 
   QString path() const { return path_; }
-  void setPath(const QString& path);
+  void setPath(const QString& path);  // also where unsaved changes are autosaved for recovery
+  void markSaved();                   // after a save: the notebook is clean, its recovery copy goes
   QString displayName() const;  // file name, "Untitled.ipynb" when new
   QString tabTitle() const;     // with "●" while modified
 
@@ -34,6 +36,7 @@ class NotebookDocument : public QObject {
   Notebook* notebook_;
   QPointer<widgets::NotebookView> view_;  // owned by the tab widget once shown
   CellRunner* runner_ = nullptr;
+  Autosaver* autosaver_ = nullptr;  // once the notebook has a path
   QString path_;
 };
 

@@ -73,6 +73,7 @@ int runStudio(QApplication& app, const QStringList& arguments) {
   const bool shot = parser.isSet(screenshot);
   QSettings settings;
   MainWindow window;
+  window.setOfferRecovery(!shot);
   const QString themeName = parser.isSet(theme) ? parser.value(theme) : settings.value(QStringLiteral("theme")).toString();
   if (themeName == QLatin1String("dark")) window.setDarkTheme(true);
 
