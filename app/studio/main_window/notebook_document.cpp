@@ -4,6 +4,7 @@
 #include "recovery/autosaver.h"
 #include "recovery/recovery_store.h"
 #include "main_window/session_runner.h"
+#include "session/notebook_session.h"
 #include "widgets/notebook/notebook_view.h"
 
 
@@ -35,6 +36,32 @@ void NotebookDocument::setRunner(CellRunner* runner) {
   connect(view_.data(), &widgets::NotebookView::interruptRequested, runner_, &CellRunner::interrupt);
   connect(view_.data(), &widgets::NotebookView::restartRequested, runner_, &CellRunner::restart);
   connect(runner_, &CellRunner::cellStateChanged, view_.data(), &widgets::NotebookView::setCellRunState);
+  if (auto* session_runner = qobject_cast<SessionRunner*>(runner_)) view_->setCodeAssist(codeAssistFor(session_runner->session()));
+}
+
+namespace {
+// The protocol counts Unicode code points; QString counts UTF-16 units.
+qint64 toCodePoints(const QString& text, int utf16) { return text.left(utf16).toUcs4().size(); }
+int toUtf16(const QString& text, qint64 codePoints) {
+  const QList<uint> ucs4 = text.toUcs4();
+  return QString::fromUcs4(ucs4.constData(), std::min<qint64>(codePoints, ucs4.size())).size();
+}
+}  // namespace
+
+// Tab completion and call tips come from the live kernel namespace.
+widgets::CodeAssistProvider NotebookDocument::codeAssistFor(NotebookSession* session) {
+  widgets::CodeAssistProvider provider;
+  provider.complete = [session](const QString& code, int cursor, std::function<void(const widgets::CompletionResult&)> reply) {
+    session->complete(code, toCodePoints(code, cursor), [code, reply](const protocol::CompleteReply& r) {
+      reply({r.matches, toUtf16(code, r.cursorStart), toUtf16(code, r.cursorEnd)});
+    });
+  };
+  provider.signature = [session](const QString& code, int cursor, std::function<void(const QString&)> reply) {
+    session->inspect(code, toCodePoints(code, cursor), [reply](const protocol::InspectReply& r) {
+      reply(r.found ? r.name + r.signature : QString());
+    });
+  };
+  return provider;
 }
 
 void NotebookDocument::setPath(const QString& path) {

@@ -9,6 +9,7 @@
 namespace kusari::studio {
 
 class Autosaver;
+class NotebookSession;
 class CellRunner;
 class Notebook;
 
@@ -33,6 +34,8 @@ class NotebookDocument : public QObject {
   void titleChanged();
 
  private:
+  static widgets::CodeAssistProvider codeAssistFor(NotebookSession* session);
+
   Notebook* notebook_;
   QPointer<widgets::NotebookView> view_;  // owned by the tab widget once shown
   CellRunner* runner_ = nullptr;
