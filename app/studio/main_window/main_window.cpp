@@ -70,6 +70,27 @@ void MainWindow::wireActions() {
   onView(a.runAdvance, [](NotebookView* v) { v->runSelectedAndAdvance(); });
   onView(a.runInsert, [](NotebookView* v) { v->runSelectedAndInsert(); });
   onView(a.runAll, [](NotebookView* v) { v->runAll(); });
+  // Run above/below and clearing go straight to the document's runner and notebook.
+  const auto onDocument = [this](QAction* action, auto&& command) {
+    connect(action, &QAction::triggered, this, [this, command] {
+      if (NotebookDocument* d = currentDocument()) command(d, d->view()->currentIndex());
+    });
+  };
+  const auto range = [](int from, int to) {
+    QVector<int> r;
+    for (int i = from; i < to; ++i) r << i;
+    return r;
+  };
+  onDocument(a.runAbove, [range](NotebookDocument* d, int i) { d->runner()->run(range(0, i)); });
+  onDocument(a.runBelow, [range](NotebookDocument* d, int i) { d->runner()->run(range(i, d->notebook()->cellCount())); });
+  onDocument(a.clearOutputs, [](NotebookDocument* d, int i) { if (i >= 0) d->notebook()->clearOutputs(i); });
+  onDocument(a.clearAllOutputs, [](NotebookDocument* d, int) {
+    for (int i = 0; i < d->notebook()->cellCount(); ++i) d->notebook()->clearOutputs(i);
+  });
+  onDocument(a.restartRunAll, [range](NotebookDocument* d, int) {
+    d->runner()->restart();
+    d->runner()->run(range(0, d->notebook()->cellCount()));
+  });
   onView(a.insertAbove, [](NotebookView* v) { v->insertCell(false); });
   onView(a.insertBelow, [](NotebookView* v) { v->insertCell(true); });
   onView(a.deleteCells, [](NotebookView* v) { v->deleteSelected(); });

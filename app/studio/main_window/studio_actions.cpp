@@ -56,11 +56,16 @@ StudioActions::StudioActions(QObject* p) {
   runAdvance = make(p, QObject::tr("Run Cell and &Advance"), QKeySequence(Qt::SHIFT | Qt::Key_Return));
   runInsert = make(p, QObject::tr("Run Cell and &Insert Below"), QKeySequence(Qt::ALT | Qt::Key_Return));
   runAll = make(p, StudioIcon::RunAll, QObject::tr("Run &All Cells"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return));
+  runAbove = make(p, QObject::tr("Run All A&bove"));
+  runBelow = make(p, QObject::tr("Run Selected and Be&low"));
+  clearOutputs = make(p, QObject::tr("&Clear Cell Output"));
+  clearAllOutputs = make(p, QObject::tr("Clear All &Outputs"));
 
   interrupt = make(p, StudioIcon::Interrupt, QObject::tr("&Interrupt Kernel\tI, I"));
   restart = make(p, StudioIcon::Restart, QObject::tr("&Restart Kernel\t0, 0"));
   interrupt->setToolTip(QObject::tr("Interrupt the kernel (I, I)"));
   restart->setToolTip(QObject::tr("Restart the kernel (0, 0)"));
+  restartRunAll = make(p, QObject::tr("Restart Kernel and Run &All"));
 
   debugContinue = make(p, StudioIcon::Continue, QObject::tr("&Continue"), QKeySequence(Qt::Key_F5));
   stepOver = make(p, StudioIcon::StepOver, QObject::tr("Step &Over"), QKeySequence(Qt::Key_F10));

@@ -23,7 +23,8 @@ struct StudioActions {
   // View
   QAction *darkTheme, *resetLayout;
   // Run
-  QAction *runCell, *runAdvance, *runInsert, *runAll;
+  QAction *runCell, *runAdvance, *runInsert, *runAll, *runAbove, *runBelow, *clearOutputs, *clearAllOutputs;
+  QAction* restartRunAll;
   // Kernel
   QAction *interrupt, *restart;
   // Debug (enabled once the debugger exists)

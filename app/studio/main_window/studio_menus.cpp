@@ -38,7 +38,9 @@ void buildMenus(QMainWindow* w, const StudioActions& a, const StudioDocks& docks
   view->addActions({a.darkTheme, a.resetLayout});
 
   QMenu* run = bar->addMenu(QObject::tr("&Run"));
-  run->addActions({a.runCell, a.runAdvance, a.runInsert, a.runAll});
+  run->addActions({a.runCell, a.runAdvance, a.runInsert, a.runAll, a.runAbove, a.runBelow});
+  run->addSeparator();
+  run->addActions({a.clearOutputs, a.clearAllOutputs});
 
   QMenu* debug = bar->addMenu(QObject::tr("&Debug"));
   debug->addActions({a.debugContinue, a.stepOver, a.stepInto, a.stepOut, a.nextOp});
@@ -46,7 +48,7 @@ void buildMenus(QMainWindow* w, const StudioActions& a, const StudioDocks& docks
   debug->addAction(a.toggleBreakpoint);
 
   QMenu* kernel = bar->addMenu(QObject::tr("&Kernel"));
-  kernel->addActions({a.interrupt, a.restart});
+  kernel->addActions({a.interrupt, a.restart, a.restartRunAll});
 
   QMenu* help = bar->addMenu(QObject::tr("&Help"));
   help->addActions({a.shortcuts, a.about});
