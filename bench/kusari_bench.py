@@ -50,8 +50,9 @@ class CNN(chainer.Chain):
             self.l2 = L.Linear(128, 10)
 
     def forward(self, x):
-        h = F.max_pooling_2d(F.relu(self.c1(x)), 2)
-        h = F.max_pooling_2d(F.relu(self.c2(h)), 2)
+        # cover_all=False: PyTorch's floor rounding (Chainer's default would pool 11 -> 6, not 5).
+        h = F.max_pooling_2d(F.relu(self.c1(x)), 2, cover_all=False)
+        h = F.max_pooling_2d(F.relu(self.c2(h)), 2, cover_all=False)
         return self.l2(F.relu(self.l1(h.reshape(len(x), -1))))
 
 
@@ -138,6 +139,7 @@ def bench_gemm(a, n):
 def bench_mlp_epoch(a):
     x, t = common.fashion_mnist("train")
     xt, tt = common.fashion_mnist("test")
+    xt = common.standardize(xt)
     steps = len(x) // common.MLP_BATCH if a.epoch_steps is None else a.epoch_steps
     data = common.batches(x, t, common.MLP_BATCH, steps)
     model = MLP()

@@ -149,6 +149,7 @@ def bench_gemm(a, n):
 def bench_mlp_epoch(a):
     x, t = common.fashion_mnist("train")
     xt, tt = common.fashion_mnist("test")
+    xt = common.standardize(xt)
     steps = len(x) // common.MLP_BATCH if a.epoch_steps is None else a.epoch_steps
     data = to_torch(common.batches(x, t, common.MLP_BATCH, steps))
     xt, tt = torch.from_numpy(xt), torch.from_numpy(tt.astype(np.int64))
