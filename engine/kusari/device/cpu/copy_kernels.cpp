@@ -18,8 +18,12 @@ void copy_kernel(const Tensor& src, Tensor& dst) {
         const S* ss = sp + src.offset();
         D* ds = dp + dst.offset();
         const int64_t n = dst.numel();
-#pragma omp parallel for if (n > kParallelThreshold) schedule(static)
-        for (int64_t i = 0; i < n; ++i) ds[i] = static_cast<D>(ss[i]);
+        if (n > kParallelThreshold) {  // below the threshold: no OpenMP region at all
+#pragma omp parallel for schedule(static)
+          for (int64_t i = 0; i < n; ++i) ds[i] = static_cast<D>(ss[i]);
+        } else {
+          for (int64_t i = 0; i < n; ++i) ds[i] = static_cast<D>(ss[i]);
+        }
         return;
       }
       strided_loop<2>(dst.shape(), {&src.strides(), &dst.strides()}, {src.offset(), dst.offset()},

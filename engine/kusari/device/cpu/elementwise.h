@@ -18,8 +18,12 @@ void map1(const Tensor& x, Tensor& y, F f) {
   const int64_t n = y.numel();
   if (x.is_contiguous()) {
     const T* xs = xp + x.offset();
-#pragma omp parallel for if (n > kParallelThreshold) schedule(static)
-    for (int64_t i = 0; i < n; ++i) yp[i] = f(xs[i]);
+    if (n > kParallelThreshold) {  // below the threshold: no OpenMP region at all
+#pragma omp parallel for schedule(static)
+      for (int64_t i = 0; i < n; ++i) yp[i] = f(xs[i]);
+    } else {
+      for (int64_t i = 0; i < n; ++i) yp[i] = f(xs[i]);
+    }
     return;
   }
   Strides ys = contiguous_strides(y.shape());
@@ -39,8 +43,12 @@ void map2(const Tensor& a, const Tensor& b, Tensor& y, F f) {
   if (a.is_contiguous() && b.is_contiguous()) {
     const T* as = ap + a.offset();
     const T* bs = bp + b.offset();
-#pragma omp parallel for if (n > kParallelThreshold) schedule(static)
-    for (int64_t i = 0; i < n; ++i) yp[i] = f(as[i], bs[i]);
+    if (n > kParallelThreshold) {  // below the threshold: no OpenMP region at all
+#pragma omp parallel for schedule(static)
+      for (int64_t i = 0; i < n; ++i) yp[i] = f(as[i], bs[i]);
+    } else {
+      for (int64_t i = 0; i < n; ++i) yp[i] = f(as[i], bs[i]);
+    }
     return;
   }
   Strides ys = contiguous_strides(y.shape());

@@ -14,8 +14,12 @@ namespace {
 // Runs body(i) for every element with the flat pointers of the tensors bound by the caller.
 template <typename Body>
 void for_each_element(int64_t n, Body body) {
-#pragma omp parallel for if (n > kParallelThreshold) schedule(static)
-  for (int64_t i = 0; i < n; ++i) body(i);
+  if (n > kParallelThreshold) {  // below the threshold: no OpenMP region at all
+#pragma omp parallel for schedule(static)
+    for (int64_t i = 0; i < n; ++i) body(i);
+  } else {
+    for (int64_t i = 0; i < n; ++i) body(i);
+  }
 }
 
 // Calls f with a compile-time copy of `flag`, so the loop inside has no branch on it.
@@ -193,8 +197,12 @@ double squared_norm(const Tensor& y) {
     const T* yp = y.data<T>();
     const int64_t n = y.numel();
     double s = 0;
-#pragma omp parallel for if (n > kParallelThreshold) schedule(static) reduction(+ : s)
-    for (int64_t i = 0; i < n; ++i) s += static_cast<double>(yp[i]) * static_cast<double>(yp[i]);
+    if (n > kParallelThreshold) {  // below the threshold: no OpenMP region at all
+#pragma omp parallel for schedule(static) reduction(+ : s)
+      for (int64_t i = 0; i < n; ++i) s += static_cast<double>(yp[i]) * static_cast<double>(yp[i]);
+    } else {
+      for (int64_t i = 0; i < n; ++i) s += static_cast<double>(yp[i]) * static_cast<double>(yp[i]);
+    }
     return s;
   });
 }

@@ -86,12 +86,17 @@ void reduce(const Tensor& x, Tensor& y, const Axes& axes) {
       int64_t rows, cols;
       Tensor xr = reduced_last(x, axes, rows, cols);
       const T* xp = xr.data<T>();
-#pragma omp parallel for if (rows * cols > kParallelThreshold) schedule(static)
-      for (int64_t r = 0; r < rows; ++r) {
+      auto reduce_row = [&](int64_t r) {
         Acc<T> a = Op::template init<T>();
         const T* row = xp + r * cols;
         for (int64_t c = 0; c < cols; ++c) a = Op::template step<T>(a, row[c]);
         yp[r] = static_cast<T>(a);
+      };
+      if (rows * cols > kParallelThreshold) {  // below the threshold: no OpenMP region at all
+#pragma omp parallel for schedule(static)
+        for (int64_t r = 0; r < rows; ++r) reduce_row(r);
+      } else {
+        for (int64_t r = 0; r < rows; ++r) reduce_row(r);
       }
     }
   });
