@@ -4,8 +4,10 @@
 #include "widgets/editor/breakpoint_markers.h"
 #include "widgets/editor/code_editor.h"
 #include "widgets/notebook/notebook_view.h"
+#include "widgets/notebook/notice_banner.h"
 
 #include <QSignalSpy>
+#include <QPushButton>
 #include <QTest>
 
 using kusari::studio::Cell;
@@ -202,6 +204,25 @@ class TestWidgetNotebookView : public QObject {
     QCOMPARE(cell->promptText(), QStringLiteral("[7]"));
     view_->setCellRunState(0, kusari::widgets::CellRunState::Running);
     QCOMPARE(cell->promptText(), QStringLiteral("[*]"));
+  }
+
+  void noticeShowsAboveTheCellsAndReportsItsAction() {
+    QVERIFY(!view_->notice()->isVisible());
+    const int top_before = view_->viewport()->geometry().top();
+    view_->showNotice(QStringLiteral("The kernel died (exited with code 3)."), QStringLiteral("Restart Kernel"));
+    QVERIFY(view_->notice()->isVisible());
+    QVERIFY(view_->notice()->message().contains(QStringLiteral("code 3")));
+    QVERIFY(view_->viewport()->geometry().top() >= top_before + view_->notice()->height());  // cells not covered
+    QSignalSpy action(view_, &NotebookView::noticeActionTriggered);
+    auto* button = view_->notice()->findChild<QPushButton*>();
+    QVERIFY(button);
+    QCOMPARE(button->text(), QStringLiteral("Restart Kernel"));
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(action.size(), 1);
+    view_->hideNotice();
+    QVERIFY(!view_->notice()->isVisible());
+    QCOMPARE(view_->viewport()->geometry().top(), top_before);
+    QCOMPARE(notebook_->cellCount(), 3);  // the notice never touches the document
   }
 
  private:

@@ -3,9 +3,11 @@
 #include "document/notebook.h"
 #include "widgets/editor/breakpoint_markers.h"
 #include "widgets/editor/code_editor.h"
+#include "widgets/notebook/notice_banner.h"
 #include "widgets/theme/theme.h"
 
 #include <QApplication>
+#include <QResizeEvent>
 #include <QVBoxLayout>
 
 namespace kusari::widgets {
@@ -15,7 +17,8 @@ using studio::CellType;
 
 NotebookView::NotebookView(studio::Notebook* notebook, QWidget* parent)
     : QScrollArea(parent), notebook_(notebook), breakpoints_(new BreakpointMarkers(this)),
-      content_(new QWidget), list_(new QVBoxLayout(content_)) {
+      content_(new QWidget), notice_(new NoticeBanner(this)), list_(new QVBoxLayout(content_)) {
+  connect(notice_, &NoticeBanner::actionTriggered, this, &NotebookView::noticeActionTriggered);
   list_->setContentsMargins(0, 8, 0, 200);  // room below the last cell, as in JupyterLab
   list_->setSpacing(2);
   list_->addStretch();
@@ -311,6 +314,29 @@ void NotebookView::revealLine(const QString& cellId, int line) {
   setCurrentIndex(index);
   enterEditMode();
   if (line > 0) cells_[index]->editor()->goToLine(line);
+}
+
+void NotebookView::showNotice(const QString& message, const QString& actionText) {
+  notice_->show(message, actionText);
+  layoutNotice();
+}
+
+void NotebookView::hideNotice() {
+  notice_->hide();
+  setViewportMargins(0, 0, 0, 0);
+}
+
+void NotebookView::resizeEvent(QResizeEvent* event) {
+  QScrollArea::resizeEvent(event);
+  if (notice_->isVisible()) layoutNotice();
+}
+
+// The banner sits in the viewport's top margin, so it never scrolls away or covers a cell.
+void NotebookView::layoutNotice() {
+  const int h = notice_->hasHeightForWidth() ? notice_->heightForWidth(width()) : notice_->sizeHint().height();
+  setViewportMargins(0, h, 0, 0);
+  notice_->setGeometry(frameWidth(), frameWidth(), width() - 2 * frameWidth(), h);
+  notice_->raise();
 }
 
 }  // namespace kusari::widgets

@@ -18,6 +18,7 @@ class Notebook;
 namespace kusari::widgets {
 
 class BreakpointMarkers;
+class NoticeBanner;
 
 class NotebookView : public QScrollArea {
   Q_OBJECT
@@ -56,6 +57,10 @@ class NotebookView : public QScrollArea {
   void mergeSelected();
   void moveSelected(int delta);  // -1 up, +1 down
   void revealLine(const QString& cellId, int line);  // a traceback link
+  // A notice above the cells (a dead kernel, say) with one action; hidden by hideNotice().
+  void showNotice(const QString& message, const QString& actionText);
+  void hideNotice();
+  NoticeBanner* notice() const { return notice_; }
 
  signals:
   void runRequested(const QVector<int>& indexes);  // code cells only, ascending
@@ -64,11 +69,13 @@ class NotebookView : public QScrollArea {
   void currentCellChanged(int index);
   void modeChanged(kusari::widgets::NotebookView::Mode mode);
   void tensorOpenRequested(const QJsonObject& summary);
+  void noticeActionTriggered();
 
  protected:
   bool event(QEvent* event) override;
   bool eventFilter(QObject* watched, QEvent* event) override;
   void keyPressEvent(QKeyEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
 
  private:
   // notebook_keys.cpp
@@ -84,10 +91,12 @@ class NotebookView : public QScrollArea {
   void requestRun(const QVector<int>& indexes);
   void refreshSelection();
   void setMode(Mode mode);
+  void layoutNotice();
 
   studio::Notebook* notebook_;
   BreakpointMarkers* breakpoints_;
   QWidget* content_;
+  NoticeBanner* notice_;
   QVBoxLayout* list_;
   QVector<CellWidget*> cells_;
   CodeAssistProvider assist_;

@@ -27,6 +27,7 @@ class CellRunner : public QObject {
   void variablesChanged(const QVector<kusari::widgets::VariableRecord>& variables);
   void logMessage(const QString& line);
   void queueFinished();  // every requested cell has finished or was aborted
+  void kernelDied(const QString& description);  // "exited with code 3", "killed by signal 11 ..." 
 };
 
 // No kernel session in this build: run requests are logged, nothing runs.

@@ -36,6 +36,16 @@ void NotebookDocument::setRunner(CellRunner* runner) {
   connect(view_.data(), &widgets::NotebookView::interruptRequested, runner_, &CellRunner::interrupt);
   connect(view_.data(), &widgets::NotebookView::restartRequested, runner_, &CellRunner::restart);
   connect(runner_, &CellRunner::cellStateChanged, view_.data(), &widgets::NotebookView::setCellRunState);
+  // A dead kernel is said in the notebook itself, with the way back; outputs stay as they were.
+  connect(runner_, &CellRunner::kernelDied, view_.data(), [this](const QString& description) {
+    view_->showNotice(tr("The kernel died (%1). The notebook and its outputs are kept; variables are lost.")
+                          .arg(description),
+                      tr("Restart Kernel"));
+  });
+  connect(view_.data(), &widgets::NotebookView::noticeActionTriggered, runner_, [this] {
+    view_->hideNotice();
+    runner_->restart();
+  });
   if (auto* session_runner = qobject_cast<SessionRunner*>(runner_)) view_->setCodeAssist(codeAssistFor(session_runner->session()));
 }
 

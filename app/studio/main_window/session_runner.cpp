@@ -62,6 +62,7 @@ SessionRunner::SessionRunner(Notebook* notebook, QObject* parent)
   connect(session_, &NotebookSession::queueEmptied, this, &CellRunner::queueFinished);
   connect(session_, &NotebookSession::kernelDied, this, [this](int, const QString& description) {
     emit logMessage(tr("kernel died: %1").arg(description));
+    emit kernelDied(description);
   });
   connect(session_, &NotebookSession::variablesChanged, this, [this](const QList<protocol::VariableInfo>& vars) {
     QVector<widgets::VariableRecord> records;
