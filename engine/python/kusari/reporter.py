@@ -50,12 +50,14 @@ class Reporter:
             self.__exit__(None, None, None)
             self.observation = old
 
+    # Observers are matched by identity, as in Chainer; the reporter keeps each one alive so
+    # that a collected observer's id() cannot be reused by a new, unregistered object.
     def add_observer(self, name, observer):
-        self._observer_names[id(observer)] = name
+        self._observer_names[id(observer)] = (name, observer)
 
     def add_observers(self, prefix, observers):
         for name, observer in observers:
-            self._observer_names[id(observer)] = prefix + name
+            self._observer_names[id(observer)] = (prefix + name, observer)
 
     def report(self, values, observer=None):
         if not keep_graph_on_report:
@@ -63,9 +65,10 @@ class Reporter:
         if observer is None:
             self.observation.update(values)
             return
-        name = self._observer_names.get(id(observer))
-        if name is None:
+        entry = self._observer_names.get(id(observer))
+        if entry is None:
             raise KeyError("Given observer is not registered to the reporter.")
+        name = entry[0]
         for key, value in values.items():
             self.observation[f"{name}/{key}"] = value
 
