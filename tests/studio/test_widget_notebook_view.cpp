@@ -7,6 +7,7 @@
 #include "widgets/notebook/notice_banner.h"
 
 #include <QSignalSpy>
+#include <QJsonObject>
 #include <QPushButton>
 #include <QTest>
 
@@ -204,6 +205,17 @@ class TestWidgetNotebookView : public QObject {
     QCOMPARE(cell->promptText(), QStringLiteral("[7]"));
     view_->setCellRunState(0, kusari::widgets::CellRunState::Running);
     QCOMPARE(cell->promptText(), QStringLiteral("[*]"));
+  }
+
+  void spareHeightStaysBelowTheCells() {
+    // A short notebook in a tall window: cells keep their natural height (the spare height
+    // once went into the cell with an output, padding it with blank space).
+    notebook_->appendOutput(0, QJsonObject{{"output_type", "stream"}, {"name", "stdout"}, {"text", "one line\n"}});
+    view_->resize(800, 2000);
+    QTRY_VERIFY(view_->cellWidget(0)->height() > 0);
+    QCoreApplication::processEvents();
+    QVERIFY2(view_->cellWidget(0)->height() < 200, qPrintable(QString::number(view_->cellWidget(0)->height())));
+    QVERIFY2(view_->cellWidget(1)->height() < 120, qPrintable(QString::number(view_->cellWidget(1)->height())));
   }
 
   void noticeShowsAboveTheCellsAndReportsItsAction() {

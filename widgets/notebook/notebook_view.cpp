@@ -21,7 +21,7 @@ NotebookView::NotebookView(studio::Notebook* notebook, QWidget* parent)
   connect(notice_, &NoticeBanner::actionTriggered, this, &NotebookView::noticeActionTriggered);
   list_->setContentsMargins(0, 8, 0, 200);  // room below the last cell, as in JupyterLab
   list_->setSpacing(2);
-  list_->addStretch();
+  list_->addStretch(1);  // spare height goes below the last cell, never into a cell
   setWidget(content_);
   setWidgetResizable(true);
   setFrameShape(QFrame::NoFrame);
