@@ -33,8 +33,15 @@ TensorHeatmap::TensorHeatmap(QWidget* parent) : QWidget(parent), plot_(new QCust
 void TensorHeatmap::setData(const TensorSummaryData& d) {
   kind_ = chooseColorMap(d.min, d.max);
   const int rows = std::max(1, d.previewRows), cols = std::max(1, d.previewCols);
+  // The preview subsamples the tensor seen as (product of the leading axes, last axis) with a
+  // fixed step per axis; the axes are labelled with the tensor's own indices.
+  qint64 full_rows = 1;
+  for (int i = 0; i + 1 < d.shape.size(); ++i) full_rows *= d.shape[i];
+  const qint64 full_cols = d.shape.isEmpty() ? 1 : d.shape.back();
+  const double step_r = std::max<qint64>(1, (full_rows + rows - 1) / rows);
+  const double step_c = std::max<qint64>(1, (full_cols + cols - 1) / cols);
   map_->data()->setSize(cols, rows);
-  map_->data()->setRange(QCPRange(0, cols - 1), QCPRange(0, rows - 1));
+  map_->data()->setRange(QCPRange(0, (cols - 1) * step_c), QCPRange(0, (rows - 1) * step_r));
   for (int r = 0; r < rows; ++r)
     for (int c = 0; c < cols; ++c) {
       const int i = r * cols + c;
@@ -47,8 +54,8 @@ void TensorHeatmap::setData(const TensorSummaryData& d) {
   map_->setGradient(gradient);
   const auto [lo, hi] = colorMapRange(kind_, d.min, d.max);
   map_->setDataRange(QCPRange(lo, hi));
-  plot_->xAxis->setRange(-0.5, cols - 0.5);
-  plot_->yAxis->setRange(-0.5, rows - 0.5);
+  plot_->xAxis->setRange(-0.5 * step_c, (cols - 0.5) * step_c);
+  plot_->yAxis->setRange(-0.5 * step_r, (rows - 0.5) * step_r);
   plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
