@@ -27,6 +27,7 @@ class NotebookDocument : public QObject {
   QString path() const { return path_; }
   void setPath(const QString& path);  // also where unsaved changes are autosaved for recovery
   void markSaved();                   // after a save: the notebook is clean, its recovery copy goes
+  Autosaver* autosaver() const { return autosaver_; }  // null until the notebook has a path
   QString displayName() const;  // file name, "Untitled.ipynb" when new
   QString tabTitle() const;     // with "●" while modified
 
