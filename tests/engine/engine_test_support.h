@@ -64,6 +64,17 @@ inline std::string double_backward_error(const testing::DifferentiableFn& f, con
   }
 }
 
+// Runs f and checks that it throws E whose message names `op` (the function at fault).
+template <typename E, typename F>
+void expect_error(F f, const char* op) {
+  try {
+    f();
+    QFAIL("no error thrown");
+  } catch (const E& e) {
+    QVERIFY2(std::string(e.what()).find(op) != std::string::npos, e.what());
+  }
+}
+
 }  // namespace kusari::test_support
 
 #define KUSARI_VERIFY_CLOSE(a, b, atol, rtol)                                  \

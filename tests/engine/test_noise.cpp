@@ -13,16 +13,9 @@ using namespace kusari::test_support;
 namespace {
 double flat(const Tensor& t, int64_t i) { return t.astype(Dtype::Float64).contiguous().data<double>()[i]; }
 
-template <typename E, typename F>
-void expect_error(F f, const char* op) {
-  try {
-    f();
-    QFAIL("no error thrown");
-  } catch (const E& e) {
-    QVERIFY2(std::string(e.what()).find(op) != std::string::npos, e.what());
-  }
-}
 }  // namespace
+
+using kusari::test_support::expect_error;
 
 class TestNoise : public QObject {
   Q_OBJECT

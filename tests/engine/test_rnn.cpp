@@ -130,16 +130,9 @@ std::vector<Tensor> reference(const Problem& p) {
   return out;
 }
 
-template <typename E, typename F>
-void expect_error(F f, const char* op) {
-  try {
-    f();
-    QFAIL("no error thrown");
-  } catch (const E& e) {
-    QVERIFY2(std::string(e.what()).find(op) != std::string::npos, e.what());
-  }
-}
 }  // namespace
+
+using kusari::test_support::expect_error;
 
 class TestRnn : public QObject {
   Q_OBJECT
