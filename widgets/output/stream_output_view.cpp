@@ -30,8 +30,8 @@ StreamOutputView::StreamOutputView(const QString& streamName, QWidget* parent)
   bar->addWidget(toggle_);
   bar->addStretch();
   layout->addLayout(bar);
-  layout->addWidget(progress_);
   layout->addWidget(view_);
+  layout->addWidget(progress_);  // below the text, where a terminal's bar would be
   progress_->setRange(0, kProgressSteps);
   progress_->setTextVisible(true);
   progress_->setAlignment(Qt::AlignCenter);

@@ -4,7 +4,7 @@
 // lines: the collapsed view trims with maximumBlockCount instead of re-laying out everything.
 // '\r' returns to the start of the line, whose text the next text replaces (as in Jupyter).
 // Progress records of kusari's ProgressBar (session/progress_record.h) are never shown: the
-// latest one drives a QProgressBar above the text, and the text bar line it announces is dropped.
+// latest one drives a QProgressBar below the text, and the text bar line it announces is dropped.
 #pragma once
 #include <QWidget>
 
