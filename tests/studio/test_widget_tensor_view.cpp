@@ -22,6 +22,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 #include <qcustomplot.h>
 
 #include <cmath>
@@ -95,6 +96,8 @@ class TestWidgetTensorView : public QObject {
       }
     }
     QCOMPARE(view.tableModel()->headerData(3, Qt::Vertical).toLongLong(), 6);
+    QCOMPARE(view.heatmap()->valueTextAt(2.2, 3.9), QStringLiteral("[4, 2] = 42"));  // the hover tooltip
+    QVERIFY(view.heatmap()->valueTextAt(11.0, 0.0).isEmpty());
   }
 
   void pickersRequestSlices() {
@@ -140,6 +143,12 @@ class TestWidgetTensorView : public QObject {
     answer.data = QVector<float>(28, 0.5f);
     view.setSlice(answer);
     QCOMPARE(view.heatmap()->colorMap()->data()->keySize(), 4);
+    TensorSlice wrong = answer;  // a slice that cannot belong to this tensor is refused, said so
+    wrong.rowAxis = 4;
+    wrong.data = QVector<float>(28, 9.0f);
+    view.setSlice(wrong);
+    QVERIFY2(view.statusText().contains("does not fit 'act' (4, 5, 6, 7)"), qPrintable(view.statusText()));
+    QCOMPARE(view.slice().at(0, 0), 0.5f);
     view.setTensor(info);
     QCOMPARE(spy.last().at(0).toInt(), 3);
     QCOMPARE(spy.last().at(1).toInt(), 0);
@@ -391,6 +400,8 @@ class TestWidgetTensorView : public QObject {
     QCoreApplication::processEvents();
     const TensorSlice s = bigSlice(4096, 4096);
     QSignalSpy shown(&view, &TensorView::displayUpdated);
+    // CPU time too (both threads): on a loaded 2-core CI machine wall time says little.
+    const auto cpuMs = [start = std::clock()] { return 1000.0 * double(std::clock() - start) / CLOCKS_PER_SEC; };
     QElapsedTimer timer;
     timer.start();
     view.setSlice(s);
@@ -400,8 +411,8 @@ class TestWidgetTensorView : public QObject {
     view.heatmap()->plot()->replot(QCustomPlot::rpImmediateRefresh);
     const qint64 drawn = timer.elapsed();
     qDebug("4096 x 4096 float32 slice: setSlice returned in %lld ms, prepared off the UI thread by %lld ms, "
-           "drawn (1024 x 1024 cells, histogram, table) by %lld ms",
-           returned, prepared, drawn);
+           "drawn (1024 x 1024 cells, histogram, table) by %lld ms wall, %.0f ms CPU",
+           returned, prepared, drawn, cpuMs());
     QCOMPARE(view.heatmap()->colorMap()->data()->keySize(), 1024);
     QCOMPARE(view.heatmap()->colorMap()->data()->cell(1, 0), double(s.data[4]));
 
@@ -419,6 +430,27 @@ class TestWidgetTensorView : public QObject {
     qDebug("of which the preparation itself (range, 64-bin histogram, 1024 x 1024 colour cells): %lld ms wall, "
            "%.0f ms CPU", timer.elapsed(), 1000.0 * double(std::clock() - cpu) / CLOCKS_PER_SEC);
     QCOMPARE(d.histogram.counts.size(), 64);
+  }
+
+  void aLateResultNeverOverwritesANewerSlice() {
+    TensorView view;
+    QSignalSpy shown(&view, &TensorView::displayUpdated);
+    view.setSlice(bigSlice(2048, 2048));  // prepared off the UI thread
+    TensorSlice small = bigSlice(2, 2);
+    small.data = {1, 2, 3, 4};
+    view.setSlice(small);  // small: shown at once
+    QCOMPARE(shown.count(), 1);
+    QThreadPool::globalInstance()->waitForDone();
+    QCoreApplication::processEvents();
+    QCOMPARE(shown.count(), 1);
+    QCOMPARE(view.shownSlice().rows, 2);
+    QCOMPARE(view.heatmap()->colorMap()->data()->cell(1, 1), 4.0);
+
+    auto* gone = new TensorView;  // closed while its slice is being prepared: nothing happens
+    gone->setSlice(bigSlice(2048, 2048));
+    delete gone;
+    QThreadPool::globalInstance()->waitForDone();
+    QCoreApplication::processEvents();
   }
 };
 

@@ -5,6 +5,7 @@
 
 #include <QLabel>
 #include <QLocale>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
@@ -50,12 +51,14 @@ SliceHeatmap::SliceHeatmap(QWidget* parent)
   scale_->setMarginGroup(QCP::msBottom | QCP::msTop, group);
   setIndexTicker(plot_->xAxis, 1);
   setIndexTicker(plot_->yAxis, 1);
+  connect(plot_, &QCustomPlot::mouseMove, this, &SliceHeatmap::showValueTip);
   applyTheme();
   updateLegend(0, 0);
 }
 
 void SliceHeatmap::setDisplay(const SliceDisplay& d, const QString& rowTitle, const QString& colTitle) {
   if (d.map) map_->setData(new QCPColorMapData(*d.map));  // the display stays shareable
+  slice_ = d.slice;
   const TensorSlice& s = d.slice;
   const double keyStep = double(s.colStride * d.displayStep), valueStep = double(s.rowStride * d.displayStep);
   const int cols = d.map ? d.map->keySize() : 1, rows = d.map ? d.map->valueSize() : 1;
@@ -85,6 +88,27 @@ std::pair<double, double> SliceHeatmap::colorRange() const {
 }
 
 QString SliceHeatmap::legendText() const { return legend_->text(); }
+
+void SliceHeatmap::setScaleLabel(const QString& label) {
+  scale_->axis()->setLabel(label);
+  plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QString SliceHeatmap::valueTextAt(double key, double value) const {
+  if (!slice_.isValid()) return {};
+  const qint64 c = std::llround(key / double(slice_.colStride)), r = std::llround(value / double(slice_.rowStride));
+  if (r < 0 || c < 0 || r >= slice_.rows || c >= slice_.cols) return {};
+  const QString where = slice_.rowAxis >= 0 ? tr("[%1, %2]").arg(slice_.tensorRow(r)).arg(slice_.tensorCol(c))
+                                            : tr("[%1]").arg(slice_.tensorCol(c));
+  return QStringLiteral("%1 = %2").arg(where, formatNumber(slice_.at(r, c)));
+}
+
+void SliceHeatmap::showValueTip(QMouseEvent* event) {
+  const QPointF pos = event->position();
+  const QString text = valueTextAt(plot_->xAxis->pixelToCoord(pos.x()), plot_->yAxis->pixelToCoord(pos.y()));
+  if (text.isEmpty()) QToolTip::hideText();
+  else QToolTip::showText(event->globalPosition().toPoint(), text, plot_);
+}
 
 void SliceHeatmap::updateLegend(qint64 nanCount, qint64 infCount) {
   nan_ = nanCount;

@@ -11,6 +11,7 @@ class QCustomPlot;
 class QCPColorMap;
 class QCPColorScale;
 class QLabel;
+class QMouseEvent;
 
 namespace kusari::widgets {
 
@@ -21,7 +22,11 @@ class SliceHeatmap : public QWidget {
 
   void setDisplay(const SliceDisplay& display, const QString& rowTitle, const QString& colTitle);
   void setColoring(ColorMapKind kind, double lo, double hi);
+  void setScaleLabel(const QString& label);
 
+  // What the hover tooltip says at plot coordinates (tensor column, tensor row): the nearest
+  // slice cell's exact value and its tensor indices; empty outside the slice.
+  QString valueTextAt(double key, double value) const;
   ColorMapKind colorMapKind() const { return kind_; }
   std::pair<double, double> colorRange() const;
   QString legendText() const;
@@ -32,12 +37,14 @@ class SliceHeatmap : public QWidget {
 
  private:
   void updateLegend(qint64 nanCount, qint64 infCount);
+  void showValueTip(QMouseEvent* event);
   QCustomPlot* plot_;
   QCPColorMap* map_;
   QCPColorScale* scale_;
   QLabel* legend_;
   ColorMapKind kind_ = ColorMapKind::Sequential;
   qint64 nan_ = 0, inf_ = 0;
+  TensorSlice slice_;  // shared with the view: exact values for the tooltip
 };
 
 }  // namespace kusari::widgets

@@ -33,6 +33,7 @@ int labelHeight(const QFontMetrics& fm) { return fm.height() + 2; }
 TensorImageGrid::TensorImageGrid(QWidget* parent) : QScrollArea(parent), canvas_(new ImageGridCanvas(this)) {
   setWidget(canvas_);
   setWidgetResizable(false);
+  applyTheme();
   clear(tr("No tensor"));
 }
 
@@ -169,6 +170,10 @@ QImage TensorImageGrid::render() const {
 }
 
 void TensorImageGrid::applyTheme() {
+  QPalette palette = viewport()->palette();
+  palette.setColor(QPalette::Window, Theme::current().color(ThemeRole::Base));
+  viewport()->setPalette(palette);
+  viewport()->setAutoFillBackground(true);
   if (!array_.data.isEmpty()) rebuild();  // the marker colour is in the pixels
   canvas_->update();
 }

@@ -23,8 +23,6 @@
 namespace kusari::widgets {
 namespace {
 
-constexpr int kHistogramBins = 64;
-
 QString axisTitle(int axis, qint64 stride) {
   if (axis < 0) return {};
   QString t = QObject::tr("axis %1").arg(axis);
@@ -85,6 +83,14 @@ void TensorView::setSlice(const TensorSlice& slice) {
     return setStatus(tr("The slice of '%1' is malformed: %2 × %3 with %4 values")
                          .arg(info_.name).arg(slice.rows).arg(slice.cols).arg(slice.data.size()));
   }
+  const int rank = info_.rank();
+  const bool axesFit = slice.rowAxis >= -1 && slice.colAxis >= -1 && slice.rowAxis < std::max(rank, 1) &&
+                       slice.colAxis < std::max(rank, 1) && (slice.indices.isEmpty() || slice.indices.size() == rank);
+  if (!info_.shape.isEmpty() && !axesFit) {
+    return setStatus(tr("The slice (axes %1, %2; %3 indices) does not fit '%4' %5")
+                         .arg(slice.rowAxis).arg(slice.colAxis).arg(slice.indices.size())
+                         .arg(info_.name, shapeText(info_.shape)));
+  }
   slice_ = slice;
   if (previousArray_) {
     if (auto p = sliceArray(*previousArray_, slice.rowAxis, slice.colAxis, slice.indices, maxElements_)) previous_ = *p;
@@ -134,8 +140,10 @@ void TensorView::updateDifferenceToggle() {
 void TensorView::requestSlice() {
   const int rowAxis = picker_->rowAxis(), colAxis = picker_->colAxis();
   const QList<qint64> indices = picker_->indices();
-  emit sliceRequested(rowAxis, colAxis, indices, maxElements_);
-  if (!array_) return setStatus(tr("Asking for the slice…"));
+  if (!array_) {
+    emit sliceRequested(rowAxis, colAxis, indices, maxElements_);
+    return setStatus(tr("Asking for the slice…"));
+  }
   QString error;
   if (auto s = sliceArray(*array_, rowAxis, colAxis, indices, maxElements_, &error)) setSlice(*s);
   else setStatus(error);
@@ -198,6 +206,7 @@ void TensorView::applyColoring() {
     default: range = colorMapRange(kind, lo, hi);
   }
   heatmap_->setColoring(kind, range.first, range.second);
+  heatmap_->setScaleLabel(diff ? tr("Δ vs previous stop") : QString());
   const auto [shownLo, shownHi] = heatmap_->colorRange();
   loEdit_->setPlaceholderText(formatNumber(shownLo));
   hiEdit_->setPlaceholderText(formatNumber(shownHi));

@@ -13,7 +13,7 @@
 //                                                    // answer with setArray()
 //   // at the next stop: view->setPrevious(view->slice()); view->setTensor(newInfo); ...
 // Standalone (tests, output cards): view->setArray(TensorArray::make(name, shape, values)); the
-// view then answers its own requests by slicing the array.
+// view then slices the array itself and emits no requests.
 #pragma once
 #include "widgets/tensor/slice_display.h"
 #include "widgets/tensor/tensor_slice.h"
@@ -47,6 +47,7 @@ class TensorView : public QWidget {
   static constexpr qint64 kDefaultMaxElements = qint64(4096) * 4096;
   static constexpr qint64 kMaxDisplayCells = qint64(1024) * 1024;  // heatmap cells drawn
   static constexpr qint64 kSyncElements = qint64(256) * 1024;       // larger slices: off the UI thread
+  static constexpr int kHistogramBins = 64;
 
   explicit TensorView(QWidget* parent = nullptr);
   ~TensorView() override;
@@ -54,7 +55,7 @@ class TensorView : public QWidget {
   // A tensor from the kernel: shows its header and asks for its default slice. The same tensor
   // (name and shape) again keeps the chosen axes and indices.
   void setTensor(const TensorInfo& info);
-  // A whole tensor in memory: the view slices it itself (still emitting sliceRequested).
+  // A whole tensor in memory: the view slices it itself (no sliceRequested while it has one).
   void setArray(const TensorArray& array);
   // The answer to sliceRequested.
   void setSlice(const TensorSlice& slice);
