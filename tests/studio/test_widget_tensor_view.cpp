@@ -335,6 +335,9 @@ class TestWidgetTensorView : public QObject {
     other.rowStride = 2;
     view.setPrevious(other);
     QVERIFY(!view.differenceAvailable());
+    view.setPreviousArray(TensorArray::make("w", {4}, {1, 2, 3, 4}));  // reshaped since: no Δ, said so
+    QVERIFY(!view.differenceAvailable());
+    QVERIFY2(view.statusText().contains("(4,)"), qPrintable(view.statusText()));
   }
 
   void rangeAndColourMapControls() {
@@ -343,6 +346,8 @@ class TestWidgetTensorView : public QObject {
     QCOMPARE(view.heatmap()->colorMapKind(), ColorMapKind::Sequential);
     QCOMPARE(view.heatmap()->colorRange(), (std::pair<double, double>{0.0, 4.0}));
     view.setRangeMode(TensorView::RangeMode::Symmetric);
+    QCOMPARE(view.heatmap()->colorRange(), (std::pair<double, double>{-4.0, 4.0}));
+    view.setRangeMode(TensorView::RangeMode::Manual);  // starts from the range shown
     QCOMPARE(view.heatmap()->colorRange(), (std::pair<double, double>{-4.0, 4.0}));
     view.setManualRange(1.0, 2.0);
     QCOMPARE(view.heatmap()->colorRange(), (std::pair<double, double>{1.0, 2.0}));

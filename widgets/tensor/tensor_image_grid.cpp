@@ -88,7 +88,7 @@ void TensorImageGrid::rebuild() {
   const qint64 plane = height_ * width_;
   const qint64 perItem = rgb_ ? 1 : channels_;
   const qint64 total = batch_ * perItem;
-  const qint64 shown = std::min<qint64>(total, kMaxTiles);
+  const qint64 shown = std::min({total, qint64(kMaxTiles), std::max<qint64>(1, kMaxPixels / std::max<qint64>(1, plane))});
   tiles_.reserve(shown);
   const float* data = array_.data.constData();
   for (qint64 t = 0; t < shown; ++t) {

@@ -17,6 +17,7 @@ class TensorImageGrid : public QScrollArea {
   Q_OBJECT
  public:
   static constexpr int kMaxTiles = 4096;
+  static constexpr qint64 kMaxPixels = qint64(16) << 20;  // images made per tensor, at most
 
   struct Tile {
     QImage image;  // H x W, Format_RGB32

@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 namespace kusari::widgets {
 namespace {
@@ -108,6 +109,13 @@ void TensorView::setPrevious(const TensorSlice& slice) {
 
 void TensorView::setPreviousArray(const TensorArray& array) {
   if (const QString p = array.problem(); !p.isEmpty()) return setStatus(p);
+  if (array.info.shape != info_.shape) {
+    previousArray_.reset();
+    previous_ = {};
+    updateDifferenceToggle();
+    return setStatus(tr("No Δ: '%1' had shape %2 at the previous stop and has %3 now")
+                         .arg(info_.name, shapeText(array.info.shape), shapeText(info_.shape)));
+  }
   previousArray_ = array;
   previous_ = {};
   if (slice_.isValid()) {
@@ -213,6 +221,11 @@ void TensorView::applyColoring() {
 }
 
 void TensorView::setRangeMode(RangeMode mode) {
+  if (mode == RangeMode::Manual && rangeMode_ != RangeMode::Manual && loEdit_->text().isEmpty()) {
+    std::tie(manualLo_, manualHi_) = heatmap_->colorRange();  // start from what is shown
+    loEdit_->setText(formatNumber(manualLo_));
+    hiEdit_->setText(formatNumber(manualHi_));
+  }
   rangeMode_ = mode;
   if (rangeCombo_->currentIndex() != int(mode)) rangeCombo_->setCurrentIndex(int(mode));
   loEdit_->setEnabled(mode == RangeMode::Manual);
