@@ -93,6 +93,29 @@ class TestWidgetVariablesTree : public QObject {
     QVERIFY(!view_->setChildren("ref-model", {}));
   }
 
+  void expansionSurvivesNewVariables() {
+    QSignalSpy requested(view_, &VariablesTreeView::childrenRequested);
+    view_->tree()->expand(rowNamed(view_->proxy(), "model"));
+    view_->setChildren("ref-model", {object("l1", "Linear", "ref-l1"), object("l2", "Linear", "ref-l2")});
+    view_->tree()->expand(rowNamed(view_->proxy(), "l1", rowNamed(view_->proxy(), "model")));
+    QCOMPARE(requested.size(), 2);
+    // The next step of the debug session: same names, new references.
+    view_->setVariables({object("model", "MLP", "ref-model-2"), object("other", "dict", "ref-other")});
+    QTRY_COMPARE(requested.size(), 3);
+    QCOMPARE(requested.last().first().toString(), QStringLiteral("ref-model-2"));
+    view_->setChildren("ref-model-2", {object("l1", "Linear", "ref-l1-2"), object("l2", "Linear", "ref-l2-2")});
+    QTRY_COMPARE(requested.size(), 4);
+    QCOMPARE(requested.last().first().toString(), QStringLiteral("ref-l1-2"));  // l1 was open, l2 was not
+    QVERIFY(view_->tree()->isExpanded(rowNamed(view_->proxy(), "model")));
+    QTest::qWait(20);
+    QCOMPARE(requested.size(), 4);  // nothing the user did not open
+    // Collapsing forgets it.
+    view_->tree()->collapse(rowNamed(view_->proxy(), "model"));
+    view_->setVariables({object("model", "MLP", "ref-model-3")});
+    QTest::qWait(20);
+    QCOMPARE(requested.size(), 4);
+  }
+
   void filterHidesNonMatchingRows() {
     view_->filterBox()->setText(QStringLiteral("X_"));
     QCOMPARE(view_->visibleNames(), (QStringList{"x_train"}));

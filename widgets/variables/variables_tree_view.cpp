@@ -51,8 +51,13 @@ VariablesTreeView::VariablesTreeView(QWidget* parent)
   connect(model_, &VariablesTreeModel::childrenRequested, this, &VariablesTreeView::childrenRequested);
   connect(tree_, &QTreeView::expanded, this, [this](const QModelIndex& index) {
     const QModelIndex source = proxy_->mapToSource(index);
+    expanded_.insert(pathOf(source));
     if (model_->canFetchMore(source)) model_->fetchMore(source);
   });
+  connect(tree_, &QTreeView::collapsed, this,
+          [this](const QModelIndex& index) { expanded_.remove(pathOf(proxy_->mapToSource(index))); });
+  connect(model_, &QAbstractItemModel::modelReset, this, [this] { reexpand({}, 0, model_->rowCount() - 1); });
+  connect(model_, &QAbstractItemModel::rowsInserted, this, &VariablesTreeView::reexpand);
   connect(tree_, &QTreeView::activated, this, [this](const QModelIndex& index) {
     const VariableRecord* r = model_->record(proxy_->mapToSource(index));
     if (!r) return;
@@ -76,6 +81,25 @@ QStringList VariablesTreeView::visibleNames(const QModelIndex& proxyParent) cons
   for (int row = 0; row < proxy_->rowCount(proxyParent); ++row)
     names << proxy_->index(row, VariablesTreeModel::Name, proxyParent).data().toString();
   return names;
+}
+
+QString VariablesTreeView::pathOf(const QModelIndex& sourceIndex) const {
+  QStringList names;
+  for (QModelIndex i = sourceIndex.siblingAtColumn(0); i.isValid(); i = i.parent()) names.prepend(i.data().toString());
+  return names.join(QChar(0x1f));
+}
+
+void VariablesTreeView::reexpand(const QModelIndex& sourceParent, int first, int last) {
+  if (expanded_.isEmpty()) return;
+  for (int row = first; row <= last; ++row) {
+    const QModelIndex source = model_->index(row, 0, sourceParent);
+    if (model_->hasChildren(source) && expanded_.contains(pathOf(source))) {
+      // Queued: the view must have seen the new rows before they can expand.
+      QMetaObject::invokeMethod(this, [this, p = QPersistentModelIndex(source)] {
+        if (p.isValid()) tree_->expand(proxy_->mapFromSource(p));
+      }, Qt::QueuedConnection);
+    }
+  }
 }
 
 void VariablesTreeView::updatePlaceholder() {

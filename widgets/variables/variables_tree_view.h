@@ -1,11 +1,14 @@
 // The Variables dock as a tree: a filter box over a sortable VariablesTreeModel whose children
 // load lazily. Expanding a row with a reference re-emits the model's childrenRequested; the
 // owner answers with setChildren. Activating (double-click, Enter) a tensor row emits
-// tensorActivated with its expression, so the Tensor dock can open it.
+// tensorActivated with its expression, so the Tensor dock can open it. What the user expanded
+// stays expanded across setVariables (each step of a debug session): rows are matched by their
+// names from the top, and re-expanding them asks for their (new) children again.
 #pragma once
 #include "widgets/variables/variable_record.h"
 
 #include <QModelIndex>
+#include <QSet>
 #include <QWidget>
 
 class QLabel;
@@ -39,6 +42,9 @@ class VariablesTreeView : public QWidget {
 
  private:
   void updatePlaceholder();
+  QString pathOf(const QModelIndex& sourceIndex) const;  // names from the top, joined
+  void reexpand(const QModelIndex& sourceParent, int first, int last);
+  QSet<QString> expanded_;
   VariablesTreeModel* model_;
   QSortFilterProxyModel* proxy_;
   QLineEdit* filter_;
