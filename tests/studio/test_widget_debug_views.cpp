@@ -1,7 +1,9 @@
 // CallStackView: frames shown innermost first, the paused frame marked, selection reported.
 // BreakpointList/BreakpointsView: add, enable, inline condition edit, remove, the margin states
 // and "Stop on first NaN/Inf", with changed() carrying the full list each time.
+#include "widgets/debug/breakpoint_icons.h"
 #include "widgets/debug/breakpoint_list.h"
+#include "widgets/theme/theme.h"
 #include "widgets/debug/breakpoints_view.h"
 #include "widgets/debug/call_stack_view.h"
 
@@ -88,6 +90,7 @@ class TestWidgetDebugViews : public QObject {
     QCOMPARE(changed.size(), 2);
     QVERIFY(!lastList(changed).first().enabled);
     QCOMPARE(bps.lineState("cell-3", 12), BreakpointMarkerState::Disabled);
+    QCOMPARE(loc.data(Qt::ForegroundRole).value<QColor>(), Theme::current().color(ThemeRole::MutedText));
     QVERIFY(bps.setData(loc, Qt::Checked, Qt::CheckStateRole));
 
     const QModelIndex cond = bps.index(0, BreakpointList::Condition);
@@ -129,6 +132,31 @@ class TestWidgetDebugViews : public QObject {
     QVERIFY(bps.remove(1));
     QCOMPARE(lastList(changed).size(), 2);
     QCOMPARE(lastList(changed).at(1).target, QStringLiteral("/l1"));
+  }
+
+  void markersLookDifferentPerState() {
+    const QColor red = Theme::current().color(ThemeRole::BreakpointMarker);
+    auto centre = [](BreakpointMarkerState s) {
+      return breakpointIcon(s).pixmap(16, 16).toImage().pixelColor(8, 8);
+    };
+    QCOMPARE(centre(BreakpointMarkerState::Enabled).rgb(), red.rgb());
+    QCOMPARE(centre(BreakpointMarkerState::Disabled).alpha(), 0);  // a hollow ring
+    auto image = [](BreakpointMarkerState s) { return breakpointIcon(s).pixmap(16, 16).toImage(); };
+    QVERIFY(image(BreakpointMarkerState::Conditional) != image(BreakpointMarkerState::Enabled));
+    QVERIFY(image(BreakpointMarkerState::Logpoint) != image(BreakpointMarkerState::Enabled));
+    QVERIFY(image(BreakpointMarkerState::Logpoint) != image(BreakpointMarkerState::Conditional));
+    QVERIFY(breakpointIcon(BreakpointMarkerState::None).isNull());
+    // The list shows them: the decoration follows the state.
+    BreakpointList bps;
+    bps.add(Breakpoint::atLine("c", 1));
+    QVERIFY(!bps.index(0, 0).data(Qt::DecorationRole).value<QIcon>().isNull());
+    QCOMPARE(Breakpoint::onOp("relu").markerState(), BreakpointMarkerState::Enabled);
+    Breakpoint log = Breakpoint::atLine("c", 2);
+    log.logMessage = "x={x}";
+    log.condition = "x > 1";
+    QCOMPARE(log.markerState(), BreakpointMarkerState::Logpoint);
+    log.enabled = false;
+    QCOMPARE(log.markerState(), BreakpointMarkerState::Disabled);
   }
 
   void breakpointsViewAddsEditsAndRemoves() {

@@ -1,5 +1,8 @@
 #include "widgets/debug/breakpoint_list.h"
 
+#include "widgets/debug/breakpoint_icons.h"
+#include "widgets/theme/theme.h"
+
 #include <algorithm>
 #include <utility>
 
@@ -155,10 +158,13 @@ QVector<Breakpoint> BreakpointList::lineBreakpoints(const QString& source) const
 BreakpointMarkerState BreakpointList::lineState(const QString& source, int line) const {
   const int row = findLine(source, line);
   if (row < 0) return BreakpointMarkerState::None;
-  const Breakpoint& b = items_[row];
-  if (!b.enabled) return BreakpointMarkerState::Disabled;
-  if (b.isLogpoint()) return BreakpointMarkerState::Logpoint;
-  if (b.isConditional()) return BreakpointMarkerState::Conditional;
+  return items_[row].markerState();
+}
+
+BreakpointMarkerState Breakpoint::markerState() const {
+  if (!enabled) return BreakpointMarkerState::Disabled;
+  if (isLogpoint()) return BreakpointMarkerState::Logpoint;
+  if (isConditional()) return BreakpointMarkerState::Conditional;
   return BreakpointMarkerState::Enabled;
 }
 
@@ -175,6 +181,8 @@ QVariant BreakpointList::data(const QModelIndex& index, int role) const {
   if (!index.isValid() || index.row() >= count()) return {};
   const Breakpoint& b = items_[index.row()];
   if (index.column() == Location && role == Qt::CheckStateRole) return b.enabled ? Qt::Checked : Qt::Unchecked;
+  if (index.column() == Location && role == Qt::DecorationRole) return breakpointIcon(b.markerState());
+  if (role == Qt::ForegroundRole && !b.enabled) return Theme::current().color(ThemeRole::MutedText);
   if (role == Qt::ToolTipRole && index.column() == Location) {
     if (b.kind == Breakpoint::Kind::Op) return tr("Stops when an op named %1 runs").arg(b.target);
     if (b.kind == Breakpoint::Kind::Link) return tr("Stops when an op inside link %1 runs").arg(b.target);

@@ -10,6 +10,10 @@
 
 namespace kusari::widgets {
 
+// How a margin or list should draw a breakpoint: nothing, or a marker of one of these kinds
+// (see breakpoint_icons.h). Disabled wins over logpoint, logpoint over conditional.
+enum class BreakpointMarkerState { None, Enabled, Disabled, Conditional, Logpoint };
+
 struct Breakpoint {
   enum class Kind { Line, Op, Link };
   Kind kind = Kind::Line;
@@ -26,13 +30,11 @@ struct Breakpoint {
   static Breakpoint inLink(const QString& linkPath);
   bool isConditional() const { return !condition.isEmpty() || !hitCondition.isEmpty(); }
   bool isLogpoint() const { return !logMessage.isEmpty(); }
+  BreakpointMarkerState markerState() const;
   bool sameLocation(const Breakpoint& other) const;
   QString locationText() const;  // "cell-3:12", "op relu", "link /l1"
   bool operator==(const Breakpoint&) const = default;
 };
-
-// How an editor margin should draw a line: nothing, or a marker of one of these kinds.
-enum class BreakpointMarkerState { None, Enabled, Disabled, Conditional, Logpoint };
 
 class BreakpointList : public QAbstractTableModel {
   Q_OBJECT
