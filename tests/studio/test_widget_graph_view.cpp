@@ -15,6 +15,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWheelEvent>
 
 using namespace kusari::widgets;
 
@@ -107,7 +108,8 @@ class TestWidgetGraphView : public QObject {
     // Ops are ellipses named by the op, variables rounded boxes with their shape, parameters filled bold boxes.
     QVERIFY(nodeStatement(t, "relu").contains(QStringLiteral("shape=ellipse")));
     QVERIFY(nodeStatement(t, "relu").contains(QStringLiteral("label=\"relu\"")));
-    QVERIFY(nodeStatement(t, "h1").contains(QStringLiteral("label=\"h1\\n(64, 100)\" shape=box style=\"rounded,filled\"")));
+    QVERIFY(nodeStatement(t, "h1").contains(
+        QStringLiteral("label=\"h1\\n(64, 100)\" shape=box style=\"rounded,filled\"")));
     QVERIFY(nodeStatement(t, "W1").contains(QStringLiteral("style=\"rounded,filled,bold\"")));
     // Clusters: /l1 holds W1, b1, linear1 and nothing else; /l2 likewise.
     QCOMPARE(dot.clusterPaths, (QStringList{"/l1", "/l2"}));
@@ -115,7 +117,8 @@ class TestWidgetGraphView : public QObject {
     QVERIFY2(!l1.isEmpty() && !l2.isEmpty(), qPrintable(t));
     for (const char* id : {"W1", "b1", "linear1"}) QVERIFY2(l1.contains(QStringLiteral("tooltip=\"%1\"").arg(id)), id);
     for (const char* id : {"W2", "b2", "linear2"}) QVERIFY2(l2.contains(QStringLiteral("tooltip=\"%1\"").arg(id)), id);
-    for (const char* id : {"x", "h1", "relu", "W2", "loss"}) QVERIFY2(!l1.contains(QStringLiteral("tooltip=\"%1\"").arg(id)), id);
+    for (const char* id : {"x", "h1", "relu", "W2", "loss"})
+      QVERIFY2(!l1.contains(QStringLiteral("tooltip=\"%1\"").arg(id)), id);
   }
 
   void sceneAfterLayout() {
@@ -193,6 +196,35 @@ class TestWidgetGraphView : public QObject {
     QCOMPARE(activated.size(), 1);
   }
 
+  void zoomWithCtrlWheelAndFit() {
+    QSignalSpy done(view_, &GraphView::layoutFinished);
+    view_->model()->addNodes(mlp());
+    QVERIFY(done.wait(5000));
+    view_->show();
+    QVERIFY(QTest::qWaitForWindowExposed(view_));
+    GraphCanvas* canvas = view_->canvas();
+    auto wheel = [canvas](Qt::KeyboardModifiers mods, int delta) {
+      const QPointF at = canvas->viewport()->rect().center();
+      QWheelEvent e(at, canvas->viewport()->mapToGlobal(at), {}, {0, delta}, Qt::NoButton, mods, Qt::NoScrollPhase,
+                    false);
+      QCoreApplication::sendEvent(canvas->viewport(), &e);
+    };
+    canvas->fit();
+    const QRectF all = view_->scene()->itemsBoundingRect();
+    QVERIFY(canvas->mapToScene(canvas->viewport()->rect()).boundingRect().contains(all));
+    const double fitted = canvas->zoom();
+    wheel(Qt::ControlModifier, 240);
+    QVERIFY(canvas->zoom() > fitted * 1.2);
+    wheel(Qt::NoModifier, 240);  // a plain wheel scrolls, it does not zoom
+    const double zoomed = canvas->zoom();
+    wheel(Qt::NoModifier, -240);
+    QCOMPARE(canvas->zoom(), zoomed);
+    for (int i = 0; i < 100; ++i) wheel(Qt::ControlModifier, -240);
+    QCOMPARE(canvas->zoom(), GraphCanvas::kMinZoom);  // clamped
+    QTest::keyClick(canvas, Qt::Key_0, Qt::ControlModifier);
+    QCOMPARE(canvas->zoom(), fitted);
+  }
+
   void searchSelectsAndCyclesMatches() {
     QSignalSpy done(view_, &GraphView::layoutFinished);
     view_->model()->addNodes(mlp());
@@ -246,8 +278,8 @@ class TestWidgetGraphView : public QObject {
     view_->model()->addNodes(b);
     view_->model()->addNodes(c);
     QVERIFY(done.wait(5000));
-    QTest::qWait(GraphView::kRelayoutDelayMs + 100);
     QCOMPARE(done.size(), 1);
+    QVERIFY(!view_->layoutPending());  // one layout for the three batches, none to follow
     QCOMPARE(view_->laidOutNodeCount(), 14);
     QCOMPARE(itemsOf<GraphEdgeItem>(view_->scene()).size(), 13);
   }
@@ -306,7 +338,8 @@ class TestWidgetGraphView : public QObject {
     for (int i = 0; b.nodes.size() + 5 <= 1000; ++i) {
       const QString link = QStringLiteral("/stage%1/block%2").arg(i / 20).arg(i % 20);
       const QString p = QString::number(i);
-      b.nodes << node("W" + p, K::Parameter, "W", "(16, 16, 3, 3)", link) << node("conv" + p, K::Op, "convolution_2d", {}, link)
+      b.nodes << node("W" + p, K::Parameter, "W", "(16, 16, 3, 3)", link)
+              << node("conv" + p, K::Op, "convolution_2d", {}, link)
               << node("c" + p, K::Variable, "h", "(8, 16, 32, 32)", link) << node("relu" + p, K::Op, "relu", {}, link)
               << node("a" + p, K::Variable, "h", "(8, 16, 32, 32)");
       b.edges << GraphEdge{previous, "conv" + p} << GraphEdge{"W" + p, "conv" + p} << GraphEdge{"conv" + p, "c" + p}

@@ -105,7 +105,8 @@ struct Writer {
     for (int i : members.value(QString())) t += QStringLiteral("  ") + nodeStatement(i);
     for (const QString& top : children.value(QString())) writeCluster(t, top, 1);
     for (const GraphEdge& e : model.edges())
-      t += QStringLiteral("  %1 -> %2;\n").arg(out.nodeNames[model.indexOf(e.from)], out.nodeNames[model.indexOf(e.to)]);
+      t += QStringLiteral("  %1 -> %2;\n")
+               .arg(out.nodeNames[model.indexOf(e.from)], out.nodeNames[model.indexOf(e.to)]);
     t += QStringLiteral("}\n");
   }
 };

@@ -106,7 +106,8 @@ GraphEdgeItem::GraphEdgeItem(const GraphLayout::Edge& edge, const QString& fromI
   QPainterPath path;
   if (!edge.spline.isEmpty()) {
     path.moveTo(edge.spline[0]);
-    for (int i = 1; i + 2 < edge.spline.size(); i += 3) path.cubicTo(edge.spline[i], edge.spline[i + 1], edge.spline[i + 2]);
+    for (int i = 1; i + 2 < edge.spline.size(); i += 3)
+      path.cubicTo(edge.spline[i], edge.spline[i + 1], edge.spline[i + 2]);
   }
   const QColor c = role(ThemeRole::GraphEdge);
   QPolygonF head;

@@ -45,7 +45,9 @@ bool parseDotJson(const QByteArray& json, const GraphDot& dot, GraphLayout* layo
   QJsonParseError parseError;
   const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
   if (!doc.isObject()) {
-    *error = QStringLiteral("Graphviz output is not JSON: %1 at offset %2").arg(parseError.errorString()).arg(parseError.offset);
+    *error = QStringLiteral("Graphviz output is not JSON: %1 at offset %2")
+                 .arg(parseError.errorString())
+                 .arg(parseError.offset);
     return false;
   }
   const QJsonObject root = doc.object();

@@ -145,7 +145,8 @@ void GraphView::applyLayout(const GraphLayout& layout, int nodeCount) {
   scene_->setSceneRect(layout.bounds.adjusted(-20, -20, 20, 20));
   laid_out_ = static_cast<int>(items_.size());
   if (auto* item = items_.value(selected)) item->setSelected(true);
-  setMessage(fallback_reason_.isEmpty() ? QString() : fallback_reason_ + tr(". Showing a simple layered layout instead."));
+  setMessage(fallback_reason_.isEmpty() ? QString()
+                                        : fallback_reason_ + tr(". Showing a simple layered layout instead."));
   if (!fitted_) {
     fitted_ = true;
     fit();
@@ -198,6 +199,8 @@ bool GraphView::findNode(const QString& text) {
 }
 
 void GraphView::fit() { canvas_->fit(); }
+
+bool GraphView::layoutPending() const { return relayout_timer_->isActive() || layouter_->isBusy(); }
 
 bool GraphView::exportDot(const QString& path, QString* error) const {
   QFile file(path);
@@ -263,7 +266,9 @@ void GraphView::showExportMenu() {
   menu.addAction(tr("PNG…"));
   QAction* chosen = menu.exec(export_button_->mapToGlobal(QPoint(0, export_button_->height())));
   if (!chosen) return;
-  const QString filter = chosen == dotAction ? tr("Graphviz (*.dot)") : chosen == svgAction ? tr("SVG (*.svg)") : tr("PNG (*.png)");
+  const QString filter = chosen == dotAction   ? tr("Graphviz (*.dot)")
+                         : chosen == svgAction ? tr("SVG (*.svg)")
+                                               : tr("PNG (*.png)");
   const QString path = QFileDialog::getSaveFileName(this, tr("Export graph"), QString(), filter);
   if (path.isEmpty()) return;
   QString error;

@@ -45,6 +45,7 @@ class GraphView : public QWidget {
   GraphNodeItem* nodeItem(const QString& id) const { return items_.value(id); }
   int laidOutNodeCount() const { return laid_out_; }
   qint64 lastLayoutMs() const { return last_layout_ms_; }  // dot run + scene build
+  bool layoutPending() const;  // a relayout is scheduled or dot is running
   static constexpr int kRelayoutDelayMs = 200;
 
   // Selects and centres the next node (after the selected one) whose label, id or link path
