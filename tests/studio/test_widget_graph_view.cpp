@@ -176,6 +176,25 @@ class TestWidgetGraphView : public QObject {
     QVERIFY(view_->nodeItem("x")->sceneBoundingRect().bottom() < view_->nodeItem("loss")->sceneBoundingRect().top());
   }
 
+  void slowOrBrokenDotIsReported() {
+    // A stand-in for dot that is slow and then writes something that is not a layout.
+    QTemporaryDir dir;
+    const QString fake = dir.filePath("dot");
+    QFile script(fake);
+    QVERIFY(script.open(QIODevice::WriteOnly));
+    script.write("#!/bin/sh\ncat > /dev/null\nsleep 0.7\necho 'this is not json'\n");
+    script.close();
+    script.setPermissions(script.permissions() | QFileDevice::ExeOwner);
+    view_->layouter()->setDotProgram(fake);
+    QSignalSpy done(view_, &GraphView::layoutFinished);
+    view_->model()->addNodes(mlp());
+    QTRY_VERIFY_WITH_TIMEOUT(view_->message().contains(QStringLiteral("Laying out 14 nodes")), 3000);
+    QVERIFY(view_->layoutPending());
+    QVERIFY(done.wait(5000));
+    QVERIFY2(view_->message().contains(QStringLiteral("not JSON")), qPrintable(view_->message()));
+    QCOMPARE(view_->laidOutNodeCount(), 14);  // the fallback still shows the graph
+  }
+
   void clickOnNodeEmitsItsId() {
     QSignalSpy done(view_, &GraphView::layoutFinished);
     view_->model()->addNodes(mlp());

@@ -13,6 +13,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QPainter>
 #include <QProcess>
@@ -26,7 +27,7 @@ GraphView::GraphView(QWidget* parent)
     : QWidget(parent), own_model_(new GraphModel(this)), canvas_(new GraphCanvas(this)),
       scene_(new QGraphicsScene(this)), search_(new QLineEdit(this)), fit_button_(new QToolButton(this)),
       export_button_(new QToolButton(this)), message_(new QLabel(this)), relayout_timer_(new QTimer(this)),
-      layouter_(new GraphLayouter(this)) {
+      busy_timer_(new QTimer(this)), layouter_(new GraphLayouter(this)) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 4);
   layout->setSpacing(4);
@@ -51,6 +52,12 @@ GraphView::GraphView(QWidget* parent)
   relayout_timer_->setSingleShot(true);
   relayout_timer_->setInterval(kRelayoutDelayMs);
   connect(relayout_timer_, &QTimer::timeout, this, &GraphView::startLayout);
+  busy_timer_->setSingleShot(true);
+  busy_timer_->setInterval(kBusyNoticeMs);
+  connect(busy_timer_, &QTimer::timeout, this, [this] {
+    if (layouter_->isBusy())
+      setMessage(tr("Laying out %1 nodes with Graphviz…").arg(QLocale().toString(model_->nodes().size())));
+  });
   connect(layouter_, &GraphLayouter::laidOut, this,
           [this](const GraphLayout& l, int epoch, int count, qint64 ms) {
             if (epoch != epoch_) return;
@@ -105,6 +112,7 @@ void GraphView::scheduleLayout() {
 void GraphView::startLayout() {
   if (model_->nodes().isEmpty()) return;
   layouter_->request(dot(), epoch_);
+  if (!busy_timer_->isActive()) busy_timer_->start();
 }
 
 void GraphView::onLayoutFailed(const QString& why, int epoch) {
@@ -165,6 +173,7 @@ void GraphView::updateNodeState(const QString& id) {
 void GraphView::onCleared() {
   ++epoch_;
   relayout_timer_->stop();
+  busy_timer_->stop();
   scene_->clear();
   items_.clear();
   laid_out_ = 0;

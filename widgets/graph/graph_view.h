@@ -47,6 +47,7 @@ class GraphView : public QWidget {
   qint64 lastLayoutMs() const { return last_layout_ms_; }  // dot run + scene build
   bool layoutPending() const;  // a relayout is scheduled or dot is running
   static constexpr int kRelayoutDelayMs = 200;
+  static constexpr int kBusyNoticeMs = 500;  // a layout running this long says so
 
   // Selects and centres the next node (after the selected one) whose label, id or link path
   // contains text, case-insensitively. False when none matches.
@@ -81,6 +82,7 @@ class GraphView : public QWidget {
   QToolButton* export_button_;
   QLabel* message_;
   QTimer* relayout_timer_;
+  QTimer* busy_timer_;
   GraphLayouter* layouter_;
   QHash<QString, GraphNodeItem*> items_;
   QString fallback_reason_;
