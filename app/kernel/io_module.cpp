@@ -1,6 +1,7 @@
 // _kusari_kernel_io: the built-in module through which the Python side publishes output.
 //   write(stream_name, text)  -> coalesced `stream` messages
 //   display(bundle)           -> a `display_data` message (bundle as built by display.py)
+//   execute_result(bundle, n) -> an `execute_result` message with execution_count n
 #include "output_route.h"
 #include "protocol/display_data.h"
 #include "python_text.h"
@@ -65,5 +66,9 @@ PYBIND11_EMBEDDED_MODULE(_kusari_kernel_io, m) {
   m.def("display", [](const py::dict& bundle) {
     OutputRoute& route = outputRoute();
     if (route.outbox) route.outbox->post(route.parent, displayFromPython(bundle));
+  });
+  m.def("execute_result", [](const py::dict& bundle, qint64 executionCount) {
+    OutputRoute& route = outputRoute();
+    if (route.outbox) route.outbox->post(route.parent, kusari::protocol::ExecuteResult{executionCount, displayFromPython(bundle)});
   });
 }

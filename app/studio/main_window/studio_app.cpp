@@ -65,15 +65,32 @@ int runStudio(QApplication& app, const QStringList& arguments) {
   parser.addPositionalArgument(QStringLiteral("notebook"), QStringLiteral("The .ipynb file to open."));
   const QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Render the window to a PNG and exit."),
                                       QStringLiteral("out.png"));
-  const QCommandLineOption runAll(QStringLiteral("run-all"), QStringLiteral("With --screenshot: run all cells first."));
+  const QCommandLineOption runAll(QStringLiteral("run-all"),
+                                  QStringLiteral("Run all cells of the notebook once it is open (with --screenshot: before the shot)."));
   const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("light or dark."), QStringLiteral("name"));
-  parser.addOptions({screenshot, runAll, theme});
+  const QCommandLineOption recover(QStringLiteral("recover"),
+                                   QStringLiteral("Restore unsaved changes left by a studio that stopped, without asking."));
+  const QCommandLineOption autosave(QStringLiteral("autosave-interval-ms"),
+                                    QStringLiteral("Autosave unsaved changes for crash recovery every ms milliseconds "
+                                                   "(default 30000; 0: off; off by default with --screenshot)."),
+                                    QStringLiteral("ms"));
+  parser.addOptions({screenshot, runAll, theme, recover, autosave});
   parser.process(QStringList{app.applicationFilePath()} + arguments);
 
   const bool shot = parser.isSet(screenshot);
+  bool intervalOk = true;
+  const int interval = parser.isSet(autosave) ? parser.value(autosave).toInt(&intervalOk) : (shot ? 0 : -1);
+  if (!intervalOk || (parser.isSet(autosave) && interval < 0)) {
+    qCritical("kusari-studio: --autosave-interval-ms wants a number of milliseconds >= 0, not '%s'",
+              qPrintable(parser.value(autosave)));
+    return 2;
+  }
   QSettings settings;
   MainWindow window;
-  window.setOfferRecovery(!shot);
+  window.setRecoveryPolicy(parser.isSet(recover) ? MainWindow::RecoveryPolicy::Restore
+                           : shot                ? MainWindow::RecoveryPolicy::Ignore
+                                                 : MainWindow::RecoveryPolicy::Ask);
+  window.setAutosaveInterval(interval);
   const QString themeName = parser.isSet(theme) ? parser.value(theme) : settings.value(QStringLiteral("theme")).toString();
   if (themeName == QLatin1String("dark")) window.setDarkTheme(true);
 
@@ -95,6 +112,7 @@ int runStudio(QApplication& app, const QStringList& arguments) {
   }
   window.restoreLayout();
   window.show();
+  if (parser.isSet(runAll)) window.runAllInCurrent();
   return app.exec();
 }
 
