@@ -13,6 +13,9 @@
 #include <QScrollBar>
 #include <QTimer>
 
+#include <memory>
+#include <utility>
+
 namespace kusari::studio {
 namespace {
 
@@ -31,13 +34,14 @@ QString resourcesDir() {
 QString exampleNotebook() { return resourcesDir() + QStringLiteral("/examples/fashion_mnist_mlp.ipynb"); }
 
 // Grabs the whole window once layout and queued replots have settled; with runAll, after
-// the run queue has drained (or two minutes have passed).
+// the run queue has drained and the variables refresh that follows it has arrived (the kernel
+// is idle again), or after two minutes.
 void scheduleScreenshot(MainWindow& window, const QString& out, bool runAll, int& exitCode) {
   auto grab = [&window, out, &exitCode, runAll] {
-    // After a run: show the last cells (the results) and let the variables refresh arrive.
+    // After a run: show the last cells (the results).
     if (runAll && window.currentView()) window.currentView()->verticalScrollBar()->setValue(
         window.currentView()->verticalScrollBar()->maximum());
-    QTimer::singleShot(runAll ? 2000 : 400, &window, [&window, out, &exitCode] {
+    QTimer::singleShot(runAll ? 600 : 400, &window, [&window, out, &exitCode] {
       const QImage image = window.grab().toImage();
       exitCode = image.save(out) ? 0 : 1;
       if (exitCode) qWarning("could not write %s", qPrintable(out));
@@ -49,8 +53,14 @@ void scheduleScreenshot(MainWindow& window, const QString& out, bool runAll, int
     grab();
     return;
   }
-  QObject::connect(doc->runner(), &CellRunner::queueFinished, &window, grab, Qt::SingleShotConnection);
-  QTimer::singleShot(120000, &window, grab);
+  auto grabOnce = [grab, done = std::make_shared<bool>(false)] {
+    if (!std::exchange(*done, true)) grab();
+  };
+  QObject::connect(doc->runner(), &CellRunner::queueFinished, &window, [&window, doc, grabOnce] {
+    QObject::connect(doc->runner(), &CellRunner::variablesChanged, &window, grabOnce, Qt::SingleShotConnection);
+    QTimer::singleShot(30000, &window, grabOnce);  // variables that never come do not hold the shot forever
+  }, Qt::SingleShotConnection);
+  QTimer::singleShot(120000, &window, grabOnce);
   window.runAllInCurrent();
 }
 
