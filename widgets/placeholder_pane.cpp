@@ -7,25 +7,31 @@
 
 namespace kusari::widgets {
 
-PlaceholderPane::PlaceholderPane(const QString& title, const QString& description, QWidget* parent) : QWidget(parent) {
+PlaceholderPane::PlaceholderPane(const QString& title, const QString& description, QWidget* parent)
+    : QWidget(parent), heading_(new QLabel(title, this)), text_(new QLabel(description, this)) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(24, 16, 24, 16);
   layout->addStretch();
-  auto* heading = new QLabel(title, this);
-  QFont f = heading->font();
+  QFont f = heading_->font();
   f.setBold(true);
-  heading->setFont(f);
-  heading->setAlignment(Qt::AlignCenter);
-  auto* text = new QLabel(description, this);
-  text->setWordWrap(true);
-  text->setAlignment(Qt::AlignCenter);
-  for (QLabel* label : {heading, text}) {
-    QPalette p = label->palette();
-    p.setColor(QPalette::WindowText, Theme::current().color(ThemeRole::MutedText));
-    label->setPalette(p);
-    layout->addWidget(label);
-  }
+  heading_->setFont(f);
+  heading_->setAlignment(Qt::AlignCenter);
+  text_->setWordWrap(true);
+  text_->setAlignment(Qt::AlignCenter);
+  layout->addWidget(heading_);
+  layout->addWidget(text_);
   layout->addStretch();
+  applyTheme();
+  connect(ThemeNotifier::instance(), &ThemeNotifier::changed, this, &PlaceholderPane::applyTheme);
+}
+
+void PlaceholderPane::applyTheme() {
+  const Theme& t = Theme::current();
+  for (QLabel* label : {heading_, text_}) {
+    QPalette p = label->palette();
+    p.setColor(QPalette::WindowText, t.color(ThemeRole::MutedText));
+    label->setPalette(p);
+  }
 }
 
 }  // namespace kusari::widgets

@@ -53,6 +53,8 @@ class KernelClient : public QObject {
   void statusChanged(kusari::client::KernelClient::State state);
   void stream(const QString& requestId, const QString& name, const QString& text);
   void displayData(const QString& requestId, const kusari::protocol::DisplayData& data);
+  // The value of the cell's last expression, with the request's execution count.
+  void executeResult(const QString& requestId, const kusari::protocol::ExecuteResult& result);
   void error(const QString& requestId, const kusari::protocol::Error& error);
   void executeReply(const QString& requestId, const kusari::protocol::ExecuteReply& reply);
   void completeReply(const QString& requestId, const kusari::protocol::CompleteReply& reply);

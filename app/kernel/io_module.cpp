@@ -4,6 +4,7 @@
 //   metrics(runs, points)     -> a `metrics` message; runs [(run, label, cell_id)],
 //                                points [(run, name, iteration, epoch, value)] (metrics.py)
 //   take_stop_request()       -> True once after a stop_training_request (clears it)
+//   execute_result(bundle, n) -> an `execute_result` message with execution_count n
 #include "output_route.h"
 #include "protocol/display_data.h"
 #include "protocol/metrics_messages.h"
@@ -91,4 +92,8 @@ PYBIND11_EMBEDDED_MODULE(_kusari_kernel_io, m) {
     if (route.outbox) route.outbox->post(route.parent, metricsFromPython(runs, points));
   });
   m.def("take_stop_request", [] { return stopTrainingFlag().exchange(false); });
+  m.def("execute_result", [](const py::dict& bundle, qint64 executionCount) {
+    OutputRoute& route = outputRoute();
+    if (route.outbox) route.outbox->post(route.parent, kusari::protocol::ExecuteResult{executionCount, displayFromPython(bundle)});
+  });
 }

@@ -100,7 +100,8 @@ void KernelSession::execute(const Message& request) {
   py::object report;
   try {
     report = python_->module("_kusari_kernel_execute")
-                 .attr("run_cell")(toPython(cell.code), toPython(cell.cellId), cell.silent, python_->mainNamespace());
+                 .attr("run_cell")(toPython(cell.code), toPython(cell.cellId), cell.silent, python_->mainNamespace(),
+                                   py::arg("execution_count") = execution_count_);
   } catch (const py::error_already_set& e) {  // an interrupt landing in the kernel's own frames
     report = py::dict(py::arg("ename") = e.type().attr("__name__"), py::arg("evalue") = py::str(e.value()),
                       py::arg("traceback") = py::list(), py::arg("cell_id") = toPython(cell.cellId),

@@ -52,4 +52,14 @@ DisplayData DisplayData::fromCbor(const QCborMap& map) {
   return d;
 }
 
+QCborMap ExecuteResult::toCbor() const {
+  QCborMap map = data.toCbor();
+  map.insert(QStringLiteral("execution_count"), executionCount);
+  return map;
+}
+
+ExecuteResult ExecuteResult::fromCbor(const QCborMap& map) {
+  return {map.value(QStringLiteral("execution_count")).toInteger(), DisplayData::fromCbor(map)};
+}
+
 }  // namespace kusari::protocol

@@ -48,4 +48,17 @@ struct DisplayData {
   bool operator==(const DisplayData&) const = default;
 };
 
+// The value of a cell's last expression, as Jupyter's execute_result: a display bundle and the
+// execution count of the request that produced it.
+// content = {"execution_count": integer, "data": {...as display_data...}}
+struct ExecuteResult {
+  static constexpr const char* kType = "execute_result";
+  qint64 executionCount = 0;
+  DisplayData data;
+
+  QCborMap toCbor() const;
+  static ExecuteResult fromCbor(const QCborMap& map);
+  bool operator==(const ExecuteResult&) const = default;
+};
+
 }  // namespace kusari::protocol

@@ -1,5 +1,6 @@
 // kusari-studio [notebook.ipynb] | --execute in.ipynb [-o out.ipynb] [--timeout S]
-//                                | [notebook.ipynb] --screenshot out.png
+//                                | [notebook.ipynb] --screenshot out.png [--run-all]
+//                                | [notebook.ipynb] [--run-all] [--recover] [--autosave-interval-ms MS]
 #include <QApplication>
 #include <QCoreApplication>
 

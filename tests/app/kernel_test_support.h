@@ -23,6 +23,11 @@ class RequestRecord : public QObject {
     connect(&kernel, &KernelClient::displayData, this, [this](const QString& parent, const protocol::DisplayData& d) {
       if (parent == id) displays.append(d);
     });
+    connect(&kernel, &KernelClient::executeResult, this, [this](const QString& parent, const protocol::ExecuteResult& r) {
+      if (parent != id) return;
+      displays.append(r.data);
+      results.append(r);
+    });
     connect(&kernel, &KernelClient::error, this, [this](const QString& parent, const protocol::Error& e) {
       if (parent == id) errors.append(e);
     });
@@ -45,7 +50,8 @@ class RequestRecord : public QObject {
   QString id;
   QString out, err, failure;
   int streamMessages = 0;
-  QList<protocol::DisplayData> displays;
+  QList<protocol::DisplayData> displays;  // every bundle shown, display_data and execute_result alike
+  QList<protocol::ExecuteResult> results;
   QList<protocol::Error> errors;
   std::optional<protocol::ExecuteReply> reply;
 };

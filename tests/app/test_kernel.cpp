@@ -84,6 +84,23 @@ class TestKernel : public QObject {
     QCOMPARE(texts, shown);
   }
 
+  // Jupyter's semantics: the last expression's value is the execute_result, numbered like the
+  // reply; display() output stays display_data.
+  void lastExpressionIsExecuteResult() {
+    KUSARI_RUN_CELL(kernel_, first, "display('shown')\n6 * 7", "res1");
+    QCOMPARE(first.results.size(), 1);
+    QCOMPARE(first.results[0].data.text, QStringLiteral("42"));
+    QCOMPARE(first.results[0].executionCount, first.reply->executionCount);
+    QCOMPARE(first.displays.size(), 2);  // display('shown') then the result
+    QCOMPARE(first.displays[0].text, QStringLiteral("'shown'"));
+    KUSARI_RUN_CELL(kernel_, second, "'again'", "res2");
+    QCOMPARE(second.results.size(), 1);
+    QCOMPARE(second.results[0].executionCount, first.reply->executionCount + 1);
+    KUSARI_RUN_CELL(kernel_, none, "display(1)\nx = 2", "res3");
+    QVERIFY(none.results.isEmpty());
+    QCOMPARE(none.displays.size(), 1);
+  }
+
   void tensorPayload() {
     KUSARI_RUN_CELL(kernel_, record, "import numpy as np\na = np.arange(12.0).reshape(3, 4)\na[1, 1] = np.nan\na[2, 3] = np.inf\na", "t");
     QCOMPARE(record.displays.size(), 1);

@@ -80,6 +80,44 @@ class TestRecovery : public QObject {
     QVERIFY(!QFile::exists(store.recoveryPathFor(path)));
   }
 
+  // A copy left by a studio that died belongs to nobody until the user decides: closing the
+  // notebook cleanly in a later studio keeps it, unless that studio restored (adopted) it.
+  void foreignCopySurvivesACleanClose() {
+    const QString path = dir_.filePath(QStringLiteral("foreign.ipynb"));
+    Notebook notebook;
+    addCell(notebook, QStringLiteral("z = 1"));
+    RecoveryStore store(recoveryDir());
+    QVERIFY(store.write(path, notebook));  // the studio that died
+    {
+      Autosaver later(&notebook, store, path);
+      later.notebookClosed();
+    }
+    QVERIFY(QFile::exists(store.recoveryPathFor(path)));
+    {
+      Autosaver restoring(&notebook, store, path);
+      restoring.adoptCopy();
+      restoring.notebookClosed();
+    }
+    QVERIFY(!QFile::exists(store.recoveryPathFor(path)));
+  }
+
+  void disabledAutosaverWritesNothing() {
+    const QString path = dir_.filePath(QStringLiteral("disabled.ipynb"));
+    Notebook notebook;
+    addCell(notebook, QStringLiteral("a = 1"));
+    notebook.setModified(false);
+    RecoveryStore store(recoveryDir());
+    Autosaver autosaver(&notebook, store, path);
+    autosaver.setInterval(20);
+    autosaver.setEnabled(false);
+    QSignalSpy autosaved(&autosaver, &Autosaver::autosaved);
+    notebook.setSource(0, QStringLiteral("a = 2"));
+    QVERIFY(!autosaved.wait(200));
+    QVERIFY(!QFile::exists(store.recoveryPathFor(path)));
+    autosaver.setEnabled(true);
+    QVERIFY(autosaved.wait(2000));
+  }
+
   void staleRecoveryIsNotOffered() {
     const QString path = dir_.filePath(QStringLiteral("stale.ipynb"));
     Notebook notebook;

@@ -1,9 +1,12 @@
 // NotebookSession against a real kusari-kernel: the queue, outputs written into the cells,
 // interrupt, death and restart, variables.
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
 
+#include "ipynb/ipynb_reader.h"
+#include "ipynb/ipynb_writer.h"
 #include "session/notebook_session.h"
 #include "session/output_conversion.h"
 
@@ -82,6 +85,31 @@ class TestSession : public QObject {
     for (int i = 0; i < 6; ++i) QCOMPARE(reinterpret_cast<const float*>(preview.constData())[i], float(i - 1));
     QVERIFY(session.lastExecutionMs() >= 0);
     QVERIFY(nb.isModified());
+  }
+
+  // The last expression's value is stored as Jupyter does: an execute_result numbered like its
+  // cell, written to .ipynb with output_type/execution_count/data/metadata and read back as is.
+  void executeResultRoundTripsThroughIpynb() {
+    Notebook nb;
+    addCell(nb, "display('side')\n'value'");
+    NotebookSession session(&nb, &kernel_);
+    QVERIFY(runAndWait(session, [&] { session.runAll(); }));
+    QCOMPARE(nb.cell(0).outputs.size(), 2);
+    QCOMPARE(nb.cell(0).outputs[0][QStringLiteral("output_type")].toString(), QStringLiteral("display_data"));
+    const QJsonObject result = nb.cell(0).outputs[1];
+    QCOMPARE(result[QStringLiteral("output_type")].toString(), QStringLiteral("execute_result"));
+    QVERIFY(nb.cell(0).executionCount);
+    QCOMPARE(result[QStringLiteral("execution_count")].toInt(), *nb.cell(0).executionCount);
+    QCOMPARE(data(result)[QStringLiteral("text/plain")].toString(), QStringLiteral("'value'"));
+
+    const QByteArray bytes = serializeIpynb(nb);
+    const QJsonObject written = QJsonDocument::fromJson(bytes)[QStringLiteral("cells")][0][QStringLiteral("outputs")][1].toObject();
+    QCOMPARE(written.keys(), (QStringList{"data", "execution_count", "metadata", "output_type"}));
+    QCOMPARE(written[QStringLiteral("execution_count")].toInt(), *nb.cell(0).executionCount);
+    QCOMPARE(written[QStringLiteral("data")][QStringLiteral("text/plain")].toArray(), QJsonArray{QStringLiteral("'value'")});
+    Notebook reread;
+    loadIpynb(bytes, reread);
+    QCOMPARE(reread.cell(0).outputs, nb.cell(0).outputs);
   }
 
   void errorAbortsTheRest() {

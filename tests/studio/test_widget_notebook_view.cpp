@@ -207,6 +207,20 @@ class TestWidgetNotebookView : public QObject {
     QCOMPARE(cell->promptText(), QStringLiteral("[*]"));
   }
 
+  // Jupyter's Out[n]: beside the outputs once they hold the cell's execute_result.
+  void outputPromptShowsTheResultCount() {
+    auto* cell = view_->cellWidget(1);
+    QCOMPARE(cell->outputPromptText(), QString());
+    const QJsonObject data{{QStringLiteral("text/plain"), QStringLiteral("2")}};
+    notebook_->appendOutput(1, {{QStringLiteral("output_type"), QStringLiteral("display_data")}, {QStringLiteral("data"), data}});
+    QCOMPARE(cell->outputPromptText(), QString());  // display() output is not the cell's value
+    notebook_->appendOutput(1, {{QStringLiteral("output_type"), QStringLiteral("execute_result")},
+                                {QStringLiteral("execution_count"), 12}, {QStringLiteral("data"), data}});
+    QCOMPARE(cell->outputPromptText(), QStringLiteral("Out[12]"));
+    notebook_->clearOutputs(1);
+    QCOMPARE(cell->outputPromptText(), QString());
+  }
+
   void spareHeightStaysBelowTheCells() {
     // A short notebook in a tall window: cells keep their natural height (the spare height
     // once went into the cell with an output, padding it with blank space).

@@ -107,6 +107,7 @@ class TestWindowRecovery : public QObject {
     QVERIFY(asked);
     QCOMPARE(window.currentDocument()->notebook()->cell(0).source, QStringLiteral("x = 1"));
     QVERIFY(!window.currentDocument()->notebook()->isModified());
+    QVERIFY(!RecoveryStore().pendingRecovery(path_));  // declined: not offered again
   }
 };
 

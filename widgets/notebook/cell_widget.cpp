@@ -8,7 +8,8 @@
 #include "widgets/theme/theme.h"
 
 #include <QFontDatabase>
-#include <QHBoxLayout>
+#include <QGridLayout>
+#include <QJsonObject>
 #include <QLabel>
 #include <QMouseEvent>
 #include <QPainter>
@@ -19,23 +20,31 @@ using studio::CellType;
 
 namespace {
 constexpr int kBarWidth = 3;
-constexpr int kPromptWidth = 52;
+constexpr int kPromptWidth = 64;  // fits "Out[123]"
 }  // namespace
 
 CellWidget::CellWidget(const studio::Cell& cell, BreakpointMarkers* breakpoints, QWidget* parent)
     : QFrame(parent), id_(cell.id), type_(cell.type), count_(cell.executionCount), breakpoints_(breakpoints),
-      prompt_(new QLabel(this)), body_(new QVBoxLayout), outputs_(new OutputArea(this)) {
-  auto* row = new QHBoxLayout(this);
-  row->setContentsMargins(kBarWidth + 4, 4, 10, 4);
-  row->setSpacing(4);
-  prompt_->setFixedWidth(kPromptWidth);
-  prompt_->setAlignment(Qt::AlignRight | Qt::AlignTop);
-  prompt_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+      prompt_(new QLabel(this)), out_prompt_(new QLabel(this)), body_(new QVBoxLayout), outputs_(new OutputArea(this)) {
+  // Gutter | source on the first row, gutter | outputs on the second.
+  auto* grid = new QGridLayout(this);
+  grid->setContentsMargins(kBarWidth + 4, 4, 10, 4);
+  grid->setHorizontalSpacing(4);
+  grid->setVerticalSpacing(0);
+  for (QLabel* label : {prompt_, out_prompt_}) {
+    label->setFixedWidth(kPromptWidth);
+    label->setAlignment(Qt::AlignRight | Qt::AlignTop);
+    label->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+  }
   prompt_->setContentsMargins(0, 3, 4, 0);
-  row->addWidget(prompt_, 0, Qt::AlignTop);
+  out_prompt_->setContentsMargins(0, 6, 4, 0);  // level with the first line of the outputs
+  grid->addWidget(prompt_, 0, 0, Qt::AlignTop);
+  grid->addWidget(out_prompt_, 1, 0, Qt::AlignTop);
   body_->setContentsMargins(0, 0, 0, 0);
   body_->setSpacing(0);
-  row->addLayout(body_, 1);
+  grid->addLayout(body_, 0, 1);
+  grid->addWidget(outputs_, 1, 1);
+  grid->setColumnStretch(1, 1);
   connect(outputs_, &OutputArea::cellLinkActivated, this, &CellWidget::cellLinkActivated);
   connect(outputs_, &OutputArea::tensorOpenRequested, this, &CellWidget::tensorOpenRequested);
   setCell(cell);
@@ -58,7 +67,6 @@ void CellWidget::rebuildSourceArea() {
   delete markdown_;
   editor_ = nullptr;
   markdown_ = nullptr;
-  body_->removeWidget(outputs_);
   const bool code = type_ == CellType::Code;
   editor_ = new CodeEditor(code ? CodeEditor::Language::Python : CodeEditor::Language::Markdown, this);
   body_->addWidget(editor_);
@@ -74,7 +82,6 @@ void CellWidget::rebuildSourceArea() {
     connect(markdown_, &MarkdownView::editRequested, this, &CellWidget::editRequested);
     connect(markdown_, &MarkdownView::clicked, this, &CellWidget::clicked);
   }
-  body_->addWidget(outputs_);
   outputs_->setVisible(code);
   connect(editor_, &QsciScintilla::textChanged, this, [this] { emit sourceEdited(editor_->text()); });
   connect(editor_, &CodeEditor::focusReceived, this, &CellWidget::editRequested);
@@ -95,6 +102,13 @@ void CellWidget::setSource(const QString& source) {
 void CellWidget::setOutputs(const QVector<QJsonObject>& outputs) {
   outputs_->sync(outputs);
   outputs_->setVisible(type_ == CellType::Code && !outputs.isEmpty());
+  result_count_.reset();
+  for (const QJsonObject& output : outputs) {
+    const QJsonValue count = output.value(QLatin1StringView("execution_count"));
+    if (output.value(QLatin1StringView("output_type")).toString() == QLatin1StringView("execute_result") && count.isDouble())
+      result_count_ = count.toInt();
+  }
+  updatePrompt();
 }
 
 void CellWidget::setExecutionCount(std::optional<int> count) {
@@ -113,8 +127,17 @@ QString CellWidget::promptText() const {
   return count_ ? QStringLiteral("[%1]").arg(*count_) : QStringLiteral("[ ]");
 }
 
+QString CellWidget::outputPromptText() const {
+  if (type_ != CellType::Code || !result_count_) return {};
+  const QString text = QStringLiteral("Out[%1]").arg(*result_count_);
+  // A long count drops "Out" rather than being cut off.
+  return out_prompt_->fontMetrics().horizontalAdvance(text) <= kPromptWidth - 4 ? text : QStringLiteral("[%1]").arg(*result_count_);
+}
+
 void CellWidget::updatePrompt() {
   prompt_->setText(promptText());
+  out_prompt_->setText(outputPromptText());
+  out_prompt_->setVisible(outputs_->isVisibleTo(this) && !out_prompt_->text().isEmpty());
   const Theme& t = Theme::current();
   const ThemeRole role = run_state_ == CellRunState::Running ? ThemeRole::PromptRunning
                          : run_state_ == CellRunState::Queued ? ThemeRole::PromptQueued
@@ -122,6 +145,9 @@ void CellWidget::updatePrompt() {
   QPalette p = prompt_->palette();
   p.setColor(QPalette::WindowText, t.color(role));
   prompt_->setPalette(p);
+  QPalette out = out_prompt_->palette();
+  out.setColor(QPalette::WindowText, t.color(ThemeRole::Prompt));
+  out_prompt_->setPalette(out);
   prompt_->setToolTip(run_state_ == CellRunState::Running  ? tr("Running")
                       : run_state_ == CellRunState::Queued ? tr("Queued")
                                                            : QString());

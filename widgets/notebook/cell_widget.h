@@ -1,5 +1,6 @@
 // One cell in the notebook view: the prompt gutter ([n], [*], [ ]), the source (a CodeEditor;
-// for markdown the rendered text until it is edited) and, for code, the outputs. It shows a
+// for markdown the rendered text until it is edited) and, for code, the outputs, with
+// "Out[n]" in the gutter beside them when they hold the value of the cell's last expression. It shows a
 // Cell and reports edits; the NotebookView decides what they mean for the Notebook.
 #pragma once
 #include "document/notebook.h"
@@ -42,6 +43,7 @@ class CellWidget : public QFrame {
   MarkdownView* markdownView() const { return markdown_; }
   OutputArea* outputArea() const { return outputs_; }
   QString promptText() const;
+  QString outputPromptText() const;  // "Out[n]" for an execute_result numbered n, else ""
   void applyTheme();
 
  signals:
@@ -67,7 +69,9 @@ class CellWidget : public QFrame {
   BreakpointMarkers* breakpoints_;
   CodeAssistProvider assist_;
   QLabel* prompt_;
-  QVBoxLayout* body_;
+  QLabel* out_prompt_;
+  QVBoxLayout* body_;  // the source: editor, and the rendering of a markdown cell
+  std::optional<int> result_count_;  // of the execute_result among the outputs
   CodeEditor* editor_ = nullptr;
   MarkdownView* markdown_ = nullptr;
   OutputArea* outputs_;

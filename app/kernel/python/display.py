@@ -15,6 +15,11 @@ def publish(value):
     _io.display(mime_bundle(value))
 
 
+def publish_result(value, execution_count):
+    """Sends `value` as the running cell's execute_result (the value of its last expression)."""
+    _io.execute_result(mime_bundle(value), execution_count)
+
+
 def mime_bundle(value):
     bundle = {"text/plain": _text(value)}
     png = _png(value)

@@ -1,5 +1,5 @@
-"""Runs one cell the way Jupyter does: the value of a trailing expression is displayed, and an
-exception becomes an error report whose traceback starts at the cell."""
+"""Runs one cell the way Jupyter does: the value of a trailing expression becomes the cell's
+execute_result, and an exception becomes an error report whose traceback starts at the cell."""
 import ast
 import linecache
 import traceback
@@ -16,8 +16,9 @@ def cell_filename(cell_id):
     return f"{CELL_PREFIX}{cell_id}>"
 
 
-def run_cell(code, cell_id, silent, namespace):
-    """None when the cell ran to the end, else an error report (a dict, see error_report)."""
+def run_cell(code, cell_id, silent, namespace, execution_count=0):
+    """None when the cell ran to the end, else an error report (a dict, see error_report).
+    `execution_count` goes with the value of the last expression (execute_result)."""
     global current_cell_id
     current_cell_id = cell_id
     filename = cell_filename(cell_id)
@@ -33,7 +34,7 @@ def run_cell(code, cell_id, silent, namespace):
             value = eval(compile(last, filename, "eval", dont_inherit=True), namespace)
             if value is not None and not silent:
                 namespace["_"] = value
-                _display.publish(value)
+                _display.publish_result(value, execution_count)
     except BaseException as exc:  # KeyboardInterrupt and SystemExit end the cell, not the kernel
         return error_report(exc, cell_id)
     return None

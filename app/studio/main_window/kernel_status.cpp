@@ -35,6 +35,7 @@ KernelStatus::KernelStatus(QWidget* parent)
   row->addWidget(device_);
   time_->setText(tr("last cell —"));
   setKernelState(KernelState::NotStarted);
+  connect(widgets::ThemeNotifier::instance(), &widgets::ThemeNotifier::changed, this, [this] { setKernelState(state_value_); });
 }
 
 QString KernelStatus::stateName(KernelState s) {
@@ -50,6 +51,7 @@ QString KernelStatus::stateName(KernelState s) {
 }
 
 void KernelStatus::setKernelState(KernelState s) {
+  state_value_ = s;
   const Theme& t = Theme::current();
   ThemeRole role = ThemeRole::MutedText;
   switch (s) {

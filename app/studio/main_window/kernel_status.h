@@ -12,7 +12,8 @@ class KernelStatus : public QWidget {
   Q_OBJECT
  public:
   explicit KernelStatus(QWidget* parent = nullptr);
-  void setKernelState(KernelState state);
+  void setKernelState(KernelState state);  // the dot's colour follows theme changes
+  KernelState kernelState() const { return state_value_; }
   void setLastCellTime(double seconds);
   void setDevice(const QString& device);
   static QString stateName(KernelState state);
@@ -22,6 +23,7 @@ class KernelStatus : public QWidget {
   QLabel* state_;
   QLabel* time_;
   QLabel* device_;
+  KernelState state_value_ = KernelState::NotStarted;
 };
 
 // "850 ms", "1.2 s", "3 min 05 s"

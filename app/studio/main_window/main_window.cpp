@@ -15,7 +15,6 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QSettings>
@@ -52,6 +51,13 @@ MainWindow::~MainWindow() = default;
 
 NotebookDocument* MainWindow::currentDocument() const {
   QWidget* w = tabs_->currentWidget();
+  return w ? w->property("document").value<NotebookDocument*>() : nullptr;
+}
+
+int MainWindow::documentCount() const { return tabs_->count(); }
+
+NotebookDocument* MainWindow::document(int tab) const {
+  QWidget* w = tabs_->widget(tab);
   return w ? w->property("document").value<NotebookDocument*>() : nullptr;
 }
 
@@ -109,7 +115,7 @@ void MainWindow::wireActions() {
 
   connect(a.newNotebook, &QAction::triggered, this, &MainWindow::newNotebook);
   connect(a.open, &QAction::triggered, this, [this] {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Notebook"), {}, tr("Notebooks (*.ipynb)"));
+    const QString path = dialogs_.openPath(this, tr("Open Notebook"), tr("Notebooks (*.ipynb)"));
     if (!path.isEmpty()) openNotebook(path);
   });
   connect(a.save, &QAction::triggered, this, [this] { save(currentDocument()); });
@@ -145,7 +151,9 @@ void MainWindow::addDocument(NotebookDocument* doc) {
   doc->view()->setProperty("document", QVariant::fromValue(doc));
   const int tab = tabs_->addTab(doc->view(), doc->tabTitle());
   tabs_->setTabToolTip(tab, doc->path());
+  applyAutosaveInterval(doc);
   connect(doc, &NotebookDocument::titleChanged, this, [this, doc] {
+    applyAutosaveInterval(doc);  // "Save As" gives a new notebook its autosaver
     const int i = tabs_->indexOf(doc->view());
     if (i >= 0) tabs_->setTabText(i, doc->tabTitle());
     if (i >= 0) tabs_->setTabToolTip(i, doc->path());
@@ -204,12 +212,12 @@ void MainWindow::restoreLayout() {
 
 void MainWindow::closeEvent(QCloseEvent* event) {
   for (int i = 0; i < tabs_->count(); ++i) {
-    NotebookDocument* doc = tabs_->widget(i)->property("document").value<NotebookDocument*>();
-    if (!confirmDiscard(doc)) {
+    if (!confirmDiscard(document(i))) {
       event->ignore();
       return;
     }
   }
+  for (int i = 0; i < tabs_->count(); ++i) discardDocument(document(i));
   QSettings settings;
   settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
   settings.setValue(QStringLiteral("window/state"), saveState());

@@ -4,6 +4,7 @@
 #include "main_window/notebook_file_io.h"
 #include "main_window/studio_actions.h"
 #include "main_window/studio_docks.h"
+#include "main_window/window_dialogs.h"
 
 #include <QMainWindow>
 #include <memory>
@@ -24,6 +25,10 @@ class NotebookDocument;
 class MainWindow : public QMainWindow {
   Q_OBJECT
  public:
+  // What happens to a recovery copy (unsaved changes of a studio that stopped) when its
+  // notebook is opened: asked about, restored without asking, or left alone.
+  enum class RecoveryPolicy { Ask, Restore, Ignore };
+
   explicit MainWindow(QWidget* parent = nullptr);
   ~MainWindow() override;
 
@@ -35,12 +40,20 @@ class MainWindow : public QMainWindow {
   void exportPython(NotebookDocument* doc);
 
   NotebookDocument* currentDocument() const;
+  int documentCount() const;
+  NotebookDocument* document(int tab) const;
+  const StudioActions& actions() const { return actions_; }
   widgets::NotebookView* currentView() const;
   void restoreLayout();  // the saved arrangement, or the default one
   void setDarkTheme(bool dark);
   void runAllInCurrent();
   // Off for unattended runs (--screenshot): no question about recovery copies is asked.
-  void setOfferRecovery(bool offer) { offer_recovery_ = offer; }
+  void setOfferRecovery(bool offer) { recovery_policy_ = offer ? RecoveryPolicy::Ask : RecoveryPolicy::Ignore; }
+  void setRecoveryPolicy(RecoveryPolicy policy) { recovery_policy_ = policy; }
+  // How often open notebooks with unsaved changes are autosaved; 0 turns autosave off.
+  void setAutosaveInterval(int milliseconds);
+  // Who answers the window's questions and file choosers (tests answer them themselves).
+  void setDialogs(WindowDialogs dialogs) { dialogs_ = std::move(dialogs); }
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -50,7 +63,9 @@ class MainWindow : public QMainWindow {
   void addDocument(NotebookDocument* doc);
   bool closeDocument(int tab);
   bool confirmDiscard(NotebookDocument* doc);
-  void offerRecovery(const QString& path, Notebook& notebook);
+  bool offerRecovery(const QString& path, Notebook& notebook);  // true: the copy was restored
+  void applyAutosaveInterval(NotebookDocument* doc);
+  void discardDocument(NotebookDocument* doc);  // after the user agreed to close it
   void addRecentFile(const QString& path);
   void rebuildRecentMenu();
   void log(const QString& line);
@@ -64,7 +79,9 @@ class MainWindow : public QMainWindow {
   std::unique_ptr<NotebookFileIO> io_;
   QByteArray default_state_;
   QPalette system_palette_;  // what the light theme follows
-  bool offer_recovery_ = true;
+  RecoveryPolicy recovery_policy_ = RecoveryPolicy::Ask;
+  int autosave_interval_ms_ = -1;  // -1: the autosaver's default
+  WindowDialogs dialogs_ = WindowDialogs::interactive();
 };
 
 }  // namespace kusari::studio

@@ -1,31 +1,30 @@
 // MainWindow: opening, saving, exporting and closing notebooks; the recent-files list.
 #include "document/notebook.h"
+#include "recovery/autosaver.h"
+#include "recovery/recent_files.h"
 #include "recovery/recovery_store.h"
 #include "main_window/main_window.h"
 #include "main_window/notebook_document.h"
 #include "widgets/notebook/notebook_view.h"
 
 #include <QAction>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSaveFile>
-#include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
 
 namespace kusari::studio {
 namespace {
-constexpr int kMaxRecent = 10;
 const QString kNotebookFilter = QObject::tr("Notebooks (*.ipynb)");
 }  // namespace
 
 bool MainWindow::openNotebook(const QString& path) {
   const QString absolute = QFileInfo(path).absoluteFilePath();
   for (int i = 0; i < tabs_->count(); ++i)
-    if (tabs_->widget(i)->property("document").value<NotebookDocument*>()->path() == absolute) {
+    if (document(i)->path() == absolute) {
       tabs_->setCurrentIndex(i);
       return true;
     }
@@ -42,8 +41,9 @@ bool MainWindow::openNotebook(const QString& path) {
   }
   if (doc->notebook()->cellCount() == 0) doc->notebook()->insertCell(0, Cell{});
   doc->notebook()->setModified(false);
-  offerRecovery(absolute, *doc->notebook());
+  const bool recovered = offerRecovery(absolute, *doc->notebook());
   doc->setPath(absolute);
+  if (recovered) doc->autosaver()->adoptCopy();
   addDocument(doc);
   doc->view()->setCurrentIndex(0);
   addRecentFile(absolute);
@@ -52,26 +52,36 @@ bool MainWindow::openNotebook(const QString& path) {
 
 // A recovery copy newer than the file (the studio died with unsaved changes) is offered; the
 // recovered cells replace the file's in the editor, unsaved, so nothing is written unasked.
-void MainWindow::offerRecovery(const QString& path, Notebook& notebook) {
+// Declined, the copy goes; ignored (unattended runs), it stays for the next interactive open.
+bool MainWindow::offerRecovery(const QString& path, Notebook& notebook) {
   const std::optional<PendingRecovery> pending = RecoveryStore().pendingRecovery(path);
-  if (!pending || !offer_recovery_) return;
-  const auto answer = QMessageBox::question(
-      this, tr("Recover unsaved changes?"),
-      tr("%1 has unsaved changes from %2 that were not saved before Kusari Studio stopped. Recover them?")
-          .arg(QFileInfo(path).fileName(), QLocale().toString(pending->savedAt, QLocale::ShortFormat)),
-      QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
-  if (answer != QMessageBox::Yes) return;
+  if (!pending || recovery_policy_ == RecoveryPolicy::Ignore) return false;
+  if (recovery_policy_ == RecoveryPolicy::Ask) {
+    const auto answer = dialogs_.ask(
+        this, tr("Recover unsaved changes?"),
+        tr("%1 has unsaved changes from %2 that were not saved before Kusari Studio stopped. Recover them?")
+            .arg(QFileInfo(path).fileName(), QLocale().toString(pending->savedAt, QLocale::ShortFormat)),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+    if (answer != QMessageBox::Yes) {
+      RecoveryStore().remove(path);
+      log(tr("Discarded the recovery copy of %1").arg(path));
+      return false;
+    }
+  }
   QString error;
   Notebook recovered;
   if (!io_->read(pending->recoveryPath, recovered, &error)) {
     QMessageBox::warning(this, tr("Recovery failed"), error);
-    return;
+    return false;
   }
   while (notebook.cellCount() > 0) notebook.removeCell(0);
   for (const Cell& c : recovered.cells()) notebook.insertCell(notebook.cellCount(), c);
   notebook.setMetadata(recovered.metadata());
   notebook.setModified(true);
   log(tr("Recovered unsaved changes of %1").arg(path));
+  // Also on stderr, for whoever started the studio from a shell or a script.
+  qInfo("kusari-studio: recovered unsaved changes of %s from %s", qPrintable(path), qPrintable(pending->recoveryPath));
+  return true;
 }
 
 NotebookDocument* MainWindow::newNotebook() {
@@ -98,7 +108,7 @@ bool MainWindow::save(NotebookDocument* doc) {
 
 bool MainWindow::saveAs(NotebookDocument* doc) {
   if (!doc) return false;
-  QString path = QFileDialog::getSaveFileName(this, tr("Save Notebook As"), doc->path(), kNotebookFilter);
+  QString path = dialogs_.savePath(this, tr("Save Notebook As"), doc->path(), kNotebookFilter);
   if (path.isEmpty()) return false;
   if (!path.endsWith(QLatin1String(".ipynb"))) path += QStringLiteral(".ipynb");
   doc->setPath(path);
@@ -110,7 +120,7 @@ void MainWindow::exportPython(NotebookDocument* doc) {
   if (!doc) return;
   const QString suggested = doc->path().isEmpty() ? QStringLiteral("notebook.py")
                                                   : QFileInfo(doc->path()).path() + u'/' + QFileInfo(doc->path()).completeBaseName() + QStringLiteral(".py");
-  const QString path = QFileDialog::getSaveFileName(this, tr("Export as Python"), suggested, tr("Python (*.py)"));
+  const QString path = dialogs_.savePath(this, tr("Export as Python"), suggested, tr("Python (*.py)"));
   if (path.isEmpty()) return;
   QSaveFile file(path);
   const QByteArray text = notebookAsPython(*doc->notebook()).toUtf8();
@@ -120,36 +130,50 @@ void MainWindow::exportPython(NotebookDocument* doc) {
 
 bool MainWindow::confirmDiscard(NotebookDocument* doc) {
   if (!doc || !doc->notebook()->isModified()) return true;
-  const auto answer = QMessageBox::question(this, tr("Unsaved changes"),
-                                            tr("Save the changes to %1 before closing?").arg(doc->displayName()),
-                                            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+  const auto answer = dialogs_.ask(this, tr("Unsaved changes"),
+                                   tr("Save the changes to %1 before closing?").arg(doc->displayName()),
+                                   QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
   if (answer == QMessageBox::Save) return save(doc);
   return answer == QMessageBox::Discard;
 }
 
 bool MainWindow::closeDocument(int tab) {
   if (tab < 0) return false;
-  NotebookDocument* doc = tabs_->widget(tab)->property("document").value<NotebookDocument*>();
+  NotebookDocument* doc = document(tab);
   if (!confirmDiscard(doc)) return false;
+  discardDocument(doc);
   tabs_->removeTab(tab);
-  delete doc;
+  delete doc;  // shuts its kernel down
   updateActions();
   return true;
 }
 
+void MainWindow::discardDocument(NotebookDocument* doc) {
+  if (doc && doc->autosaver()) doc->autosaver()->notebookClosed();  // a clean close: no recovery needed
+}
+
+void MainWindow::setAutosaveInterval(int milliseconds) {
+  autosave_interval_ms_ = milliseconds;
+  for (int i = 0; i < tabs_->count(); ++i) applyAutosaveInterval(document(i));
+}
+
+void MainWindow::applyAutosaveInterval(NotebookDocument* doc) {
+  Autosaver* autosaver = doc ? doc->autosaver() : nullptr;
+  if (!autosaver || autosave_interval_ms_ < 0) return;
+  if (autosave_interval_ms_ > 0) autosaver->setInterval(autosave_interval_ms_);
+  autosaver->setEnabled(autosave_interval_ms_ > 0);
+}
+
 void MainWindow::addRecentFile(const QString& path) {
-  QSettings settings;
-  QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
-  recent.removeAll(path);
-  recent.prepend(path);
-  settings.setValue(QStringLiteral("recentFiles"), recent.mid(0, kMaxRecent));
+  RecentFiles().add(path);
   rebuildRecentMenu();
 }
 
+// Files deleted or moved since are left out of the menu.
 void MainWindow::rebuildRecentMenu() {
   QMenu* menu = actions_.recentMenu;
   menu->clear();
-  const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+  const QStringList recent = RecentFiles().list();
   for (const QString& path : recent) {
     QAction* a = menu->addAction(QFileInfo(path).fileName());
     a->setToolTip(path);

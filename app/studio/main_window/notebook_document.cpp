@@ -18,10 +18,8 @@ NotebookDocument::NotebookDocument(QObject* parent)
   setRunner(new SessionRunner(notebook_));
 }
 
-NotebookDocument::~NotebookDocument() {
-  if (autosaver_) autosaver_->notebookClosed();  // a clean close: no recovery needed
-  delete view_;
-}
+// Destroyed without a clean close (the window closed it), a recovery copy stays for next time.
+NotebookDocument::~NotebookDocument() { delete view_; }
 
 void NotebookDocument::markSaved() {
   notebook_->setModified(false);

@@ -24,6 +24,7 @@ class SessionRunner : public CellRunner {
   void stopTraining() override;
   KernelState state() const override { return state_; }
   NotebookSession* session() const { return session_; }
+  client::KernelClient* kernel() const { return kernel_; }
 
  private:
   Notebook* notebook_;

@@ -13,6 +13,9 @@
 #include <QScrollBar>
 #include <QTimer>
 
+#include <memory>
+#include <utility>
+
 namespace kusari::studio {
 namespace {
 
@@ -31,13 +34,14 @@ QString resourcesDir() {
 QString exampleNotebook() { return resourcesDir() + QStringLiteral("/examples/fashion_mnist_mlp.ipynb"); }
 
 // Grabs the whole window once layout and queued replots have settled; with runAll, after
-// the run queue has drained (or two minutes have passed).
+// the run queue has drained and the variables refresh that follows it has arrived (the kernel
+// is idle again), or after two minutes.
 void scheduleScreenshot(MainWindow& window, const QString& out, bool runAll, int& exitCode) {
   auto grab = [&window, out, &exitCode, runAll] {
-    // After a run: show the last cells (the results) and let the variables refresh arrive.
+    // After a run: show the last cells (the results).
     if (runAll && window.currentView()) window.currentView()->verticalScrollBar()->setValue(
         window.currentView()->verticalScrollBar()->maximum());
-    QTimer::singleShot(runAll ? 2000 : 400, &window, [&window, out, &exitCode] {
+    QTimer::singleShot(runAll ? 600 : 400, &window, [&window, out, &exitCode] {
       const QImage image = window.grab().toImage();
       exitCode = image.save(out) ? 0 : 1;
       if (exitCode) qWarning("could not write %s", qPrintable(out));
@@ -49,8 +53,14 @@ void scheduleScreenshot(MainWindow& window, const QString& out, bool runAll, int
     grab();
     return;
   }
-  QObject::connect(doc->runner(), &CellRunner::queueFinished, &window, grab, Qt::SingleShotConnection);
-  QTimer::singleShot(120000, &window, grab);
+  auto grabOnce = [grab, done = std::make_shared<bool>(false)] {
+    if (!std::exchange(*done, true)) grab();
+  };
+  QObject::connect(doc->runner(), &CellRunner::queueFinished, &window, [&window, doc, grabOnce] {
+    QObject::connect(doc->runner(), &CellRunner::variablesChanged, &window, grabOnce, Qt::SingleShotConnection);
+    QTimer::singleShot(30000, &window, grabOnce);  // variables that never come do not hold the shot forever
+  }, Qt::SingleShotConnection);
+  QTimer::singleShot(120000, &window, grabOnce);
   window.runAllInCurrent();
 }
 
@@ -65,15 +75,32 @@ int runStudio(QApplication& app, const QStringList& arguments) {
   parser.addPositionalArgument(QStringLiteral("notebook"), QStringLiteral("The .ipynb file to open."));
   const QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Render the window to a PNG and exit."),
                                       QStringLiteral("out.png"));
-  const QCommandLineOption runAll(QStringLiteral("run-all"), QStringLiteral("With --screenshot: run all cells first."));
+  const QCommandLineOption runAll(QStringLiteral("run-all"),
+                                  QStringLiteral("Run all cells of the notebook once it is open (with --screenshot: before the shot)."));
   const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("light or dark."), QStringLiteral("name"));
-  parser.addOptions({screenshot, runAll, theme});
+  const QCommandLineOption recover(QStringLiteral("recover"),
+                                   QStringLiteral("Restore unsaved changes left by a studio that stopped, without asking."));
+  const QCommandLineOption autosave(QStringLiteral("autosave-interval-ms"),
+                                    QStringLiteral("Autosave unsaved changes for crash recovery every ms milliseconds "
+                                                   "(default 30000; 0: off; off by default with --screenshot)."),
+                                    QStringLiteral("ms"));
+  parser.addOptions({screenshot, runAll, theme, recover, autosave});
   parser.process(QStringList{app.applicationFilePath()} + arguments);
 
   const bool shot = parser.isSet(screenshot);
+  bool intervalOk = true;
+  const int interval = parser.isSet(autosave) ? parser.value(autosave).toInt(&intervalOk) : (shot ? 0 : -1);
+  if (!intervalOk || (parser.isSet(autosave) && interval < 0)) {
+    qCritical("kusari-studio: --autosave-interval-ms wants a number of milliseconds >= 0, not '%s'",
+              qPrintable(parser.value(autosave)));
+    return 2;
+  }
   QSettings settings;
   MainWindow window;
-  window.setOfferRecovery(!shot);
+  window.setRecoveryPolicy(parser.isSet(recover) ? MainWindow::RecoveryPolicy::Restore
+                           : shot                ? MainWindow::RecoveryPolicy::Ignore
+                                                 : MainWindow::RecoveryPolicy::Ask);
+  window.setAutosaveInterval(interval);
   const QString themeName = parser.isSet(theme) ? parser.value(theme) : settings.value(QStringLiteral("theme")).toString();
   if (themeName == QLatin1String("dark")) window.setDarkTheme(true);
 
@@ -95,6 +122,7 @@ int runStudio(QApplication& app, const QStringList& arguments) {
   }
   window.restoreLayout();
   window.show();
+  if (parser.isSet(runAll)) window.runAllInCurrent();
   return app.exec();
 }
 

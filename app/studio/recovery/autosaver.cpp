@@ -20,7 +20,8 @@ Autosaver::Autosaver(Notebook* notebook, const RecoveryStore& store, const QStri
 }
 
 void Autosaver::setNotebookPath(const QString& path) {
-  store_.remove(path_);
+  if (owns_copy_) store_.remove(path_);
+  owns_copy_ = false;
   path_ = path;
   dirty_ = notebook_ && notebook_->isModified();
 }
@@ -33,17 +34,31 @@ void Autosaver::autosaveNow() {
     return;
   }
   dirty_ = false;
+  owns_copy_ = true;
   emit autosaved(store_.recoveryPathFor(path_));
+}
+
+void Autosaver::setEnabled(bool enabled) {
+  if (enabled) timer_.start();
+  else timer_.stop();
+}
+
+void Autosaver::adoptCopy() {
+  owns_copy_ = true;
+  dirty_ = notebook_ && notebook_->isModified();
 }
 
 void Autosaver::notebookSaved() {
   dirty_ = false;
+  owns_copy_ = false;
   store_.remove(path_);
 }
 
 void Autosaver::notebookClosed() {
   timer_.stop();
-  notebookSaved();
+  dirty_ = false;
+  if (owns_copy_) store_.remove(path_);
+  owns_copy_ = false;
 }
 
 }  // namespace kusari::studio

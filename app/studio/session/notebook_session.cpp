@@ -10,6 +10,7 @@ NotebookSession::NotebookSession(Notebook* notebook, KernelClient* kernel, QObje
     : QObject(parent), notebook_(notebook), kernel_(kernel) {
   connect(kernel_, &KernelClient::stream, this, &NotebookSession::onStream);
   connect(kernel_, &KernelClient::displayData, this, &NotebookSession::onDisplayData);
+  connect(kernel_, &KernelClient::executeResult, this, &NotebookSession::onExecuteResult);
   connect(kernel_, &KernelClient::error, this, &NotebookSession::onError);
   connect(kernel_, &KernelClient::executeReply, this, &NotebookSession::onExecuteReply);
   connect(kernel_, &KernelClient::requestFailed, this, &NotebookSession::onRequestFailed);
@@ -134,6 +135,11 @@ void NotebookSession::onStream(const QString& requestId, const QString& name, co
 void NotebookSession::onDisplayData(const QString& requestId, const protocol::DisplayData& data) {
   const int index = runningIndex();
   if (requestId == running_.requestId && index >= 0) notebook_->appendOutput(index, displayOutput(data));
+}
+
+void NotebookSession::onExecuteResult(const QString& requestId, const protocol::ExecuteResult& result) {
+  const int index = runningIndex();
+  if (requestId == running_.requestId && index >= 0) notebook_->appendOutput(index, executeResultOutput(result));
 }
 
 void NotebookSession::onError(const QString& requestId, const protocol::Error& error) {

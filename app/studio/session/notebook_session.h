@@ -88,6 +88,7 @@ class NotebookSession : public QObject {
 
   void onStream(const QString& requestId, const QString& name, const QString& text);
   void onDisplayData(const QString& requestId, const protocol::DisplayData& data);
+  void onExecuteResult(const QString& requestId, const protocol::ExecuteResult& result);
   void onError(const QString& requestId, const protocol::Error& error);
   void onExecuteReply(const QString& requestId, const protocol::ExecuteReply& reply);
   void onRequestFailed(const QString& requestId, const QString& reason);

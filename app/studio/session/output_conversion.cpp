@@ -49,6 +49,13 @@ QJsonObject displayOutput(const protocol::DisplayData& data) {
           {QStringLiteral("metadata"), QJsonObject()}};
 }
 
+QJsonObject executeResultOutput(const protocol::ExecuteResult& result) {
+  QJsonObject output = displayOutput(result.data);
+  output[QLatin1StringView("output_type")] = QStringLiteral("execute_result");
+  output[QLatin1StringView("execution_count")] = result.executionCount;
+  return output;
+}
+
 QJsonObject errorOutput(const protocol::Error& error) {
   return {{QStringLiteral("output_type"), QStringLiteral("error")}, {QStringLiteral("ename"), error.ename},
           {QStringLiteral("evalue"), error.evalue}, {QStringLiteral("traceback"), QJsonArray::fromStringList(error.traceback)}};
