@@ -22,6 +22,8 @@ class SocketChannel : public QObject {
     std::function<void()> interrupt;        // an interrupt_request arrived (socket thread)
     std::function<void()> shutdownRequested;  // a shutdown_request arrived, before it is queued
     std::function<void()> disconnected;     // the client is gone; requests are closed
+    // Sees every other request first; true: it took the request (the debugger's urgent ones).
+    std::function<bool(const protocol::Message&)> takeUrgent;
   };
 
   SocketChannel(QString serverName, RequestQueue& requests, Outbox& outbox, Hooks hooks);
