@@ -30,7 +30,8 @@ class KernelSession {
 
   // The debugger (see README.md, "Debugger").
   // Socket thread: takes a request that must reach a running cell at once (set_breakpoints, a
-  // debug pause) and has the Python thread serve it at its next bytecode (Py_AddPendingCall).
+  // debug pause) and sends the Python thread urgentSignal(), whose Python handler (installed
+  // by debugger.py) serves it between two bytecodes through serveUrgent().
   // False: not urgent now (no cell runs, or it is paused); queue it as usual.
   bool takeUrgent(const protocol::Message& request);
   // Python thread, GIL held: serves the urgent requests taken so far.

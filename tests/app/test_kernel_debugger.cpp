@@ -109,7 +109,13 @@ class TestKernelDebugger : public QObject {
     stops_.clear();
     continued_ = 0;
   }
-  void cleanup() { QVERIFY(setBreakpoints({}).error.isEmpty()); }
+  void cleanup() {
+    QVERIFY(setBreakpoints({}).error.isEmpty());
+    if (kernel_.state() == KernelClient::State::Busy) {  // a failed test left a cell paused or running
+      kernel_.interrupt();
+      QTRY_COMPARE_WITH_TIMEOUT(kernel_.state(), KernelClient::State::Idle, 10000);
+    }
+  }
 
   void noTraceFunctionWithoutBreakpoints() {
     KUSARI_RUN_CELL(kernel_, off, "import sys\nprint(sys.gettrace() is None)", "trace-off");
@@ -226,6 +232,22 @@ class TestKernelDebugger : public QObject {
     QVERIFY(run.waitDone());
     QCOMPARE(run.reply->status, QStringLiteral("ok"));
     QCOMPARE(stops_.size(), 4);
+  }
+
+  void stepSkipsLibraryCode() {
+    // `with self.init_scope():` runs kusari/link.py and contextlib: a step passes over them.
+    setBreakpoints({at("<cell model>", 7)});
+    RequestRecord run(kernel_, kernel_.execute("m2 = MLP()\n", "skiplib"));
+    QVERIFY(waitStop(1));
+    QCOMPARE(stops_[0].frames[0].function, QStringLiteral("__init__"));
+    QCOMPARE(control("step"), QString());
+    QVERIFY(waitStop(2));
+    QCOMPARE(stops_[1].source, QStringLiteral("<cell model>"));
+    QCOMPARE(stops_[1].line, 8);
+    setBreakpoints({});  // (leaving the `with` block is a line event on line 7 again)
+    QCOMPARE(control("continue"), QString());
+    QVERIFY(run.waitDone());
+    QCOMPARE(run.reply->status, QStringLiteral("ok"));
   }
 
   void evaluateAndSetVariable() {
@@ -346,7 +368,7 @@ class TestKernelDebugger : public QObject {
     RequestRecord run(kernel_, kernel_.execute(
         "import _kusari_kernel_debugger as dbg\n"
         "def hook():\n"
-        "    return dbg.stop('op', 'linear produced NaN', {'op': 'linear', 'node': 7})\n"
+        "    return dbg.stop('op', 'linear produced NaN', {'op': 'linear', 'node': 7, 'where': object()})\n"
         "action = hook()\n"
         "print(action)\n",
         "opstop"));
@@ -355,6 +377,7 @@ class TestKernelDebugger : public QObject {
     QCOMPARE(stops_[0].description, QStringLiteral("linear produced NaN"));
     QCOMPARE(stops_[0].extra.value(QStringLiteral("op")).toString(), QStringLiteral("linear"));
     QCOMPARE(stops_[0].extra.value(QStringLiteral("node")).toInteger(), 7);
+    QVERIFY(stops_[0].extra.value(QStringLiteral("where")).toString().startsWith(QStringLiteral("<object")));
     QCOMPARE(stops_[0].frames[0].function, QStringLiteral("hook"));  // cell code is user code
     QCOMPARE(stops_[0].line, 3);
     QCOMPARE(control("next"), QString());  // a step after an op stop stops at the next line

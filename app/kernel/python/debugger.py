@@ -67,6 +67,17 @@ class Breakpoint:
         return ""
 
 
+def _sendable(value):
+    """`value` with anything a message cannot carry (NumPy scalars, objects) turned into text."""
+    if value is None or isinstance(value, (bool, int, float, str, bytes)):
+        return value
+    if isinstance(value, dict):
+        return {str(k): _sendable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_sendable(v) for v in value]
+    return str(value)
+
+
 def _hit_test(text, hits):
     """Whether `hits` satisfies the hit condition; None when the condition is malformed."""
     for op in ("==", ">=", ">", "%", ""):
@@ -221,7 +232,7 @@ class Debugger:
         _host.event("stopped", {
             "reason": reason, "description": description,
             "source": frame.f_code.co_filename, "line": frame.f_lineno,
-            "frames": frames, "extra": dict(extra or {}),
+            "frames": frames, "extra": _sendable(dict(extra or {})),
         })
         _host.set_paused(True)
         try:
