@@ -350,6 +350,24 @@ class TestKernelDebugger : public QObject {
     QCOMPARE(after.out, QStringLiteral("True True\n"));
   }
 
+  void breakpointSetWhileRunning() {
+    // Served at once, even while the cell sleeps; the running frame starts tracing.
+    RequestRecord run(kernel_, kernel_.execute("import time\nk = 0\nwhile k < 2000:\n    k += 1\n    time.sleep(0.005)\nprint('end', k)\n", "live"));
+    QTRY_COMPARE_WITH_TIMEOUT(kernel_.state(), KernelClient::State::Busy, 10000);
+    QTest::qWait(100);
+    const SetBreakpointsReply reply = setBreakpoints({at("<cell live>", 4)});
+    QVERIFY2(reply.error.isEmpty(), qPrintable(reply.error));
+    QVERIFY(reply.breakpoints.value(0).verified);
+    QVERIFY(waitStop(1));
+    QCOMPARE(stops_[0].line, 4);
+    QVERIFY(!run.done());
+    QVERIFY(await(kernel_.setVariable(1, "k", "10**6"), &KernelClient::setVariableReply).error.isEmpty());
+    setBreakpoints({});
+    QCOMPARE(control("continue"), QString());
+    QVERIFY(run.waitDone());
+    QCOMPARE(run.out, QStringLiteral("end 1000001\n"));
+  }
+
   void runToCursor() {
     setBreakpoints({at("<cell runto>", 1)});
     RequestRecord run(kernel_, kernel_.execute("a = 1\nb = model(x)\nc = 3\nprint(a + c)\n", "runto"));
