@@ -61,6 +61,23 @@ QString KernelClient::inspect(const QString& code, qint64 cursorPos) { return se
 QString KernelClient::requestKernelInfo() { return send(KernelInfoRequest{}); }
 QString KernelClient::requestVariables() { return send(VariablesRequest{}); }
 
+QString KernelClient::setBreakpoints(const QList<SourceBreakpoint>& breakpoints) {
+  return send(SetBreakpointsRequest{breakpoints});
+}
+QString KernelClient::debugControl(const QString& action, const QString& source, qint64 line) {
+  return send(DebugControlRequest{action, source, line});
+}
+QString KernelClient::requestStack() { return send(StackRequest{}); }
+QString KernelClient::requestScopes(qint64 frameId) { return send(ScopesRequest{frameId}); }
+QString KernelClient::requestChildren(qint64 reference) { return send(ChildrenRequest{reference}); }
+QString KernelClient::evaluate(const QString& expression, qint64 frameId) {
+  return send(EvaluateRequest{expression, frameId});
+}
+QString KernelClient::setVariable(qint64 frameId, const QString& name, const QString& expression) {
+  return send(SetVariableRequest{frameId, name, expression});
+}
+QString KernelClient::requestTensorData(const TensorDataRequest& request) { return send(request); }
+
 void KernelClient::interrupt() {
   if (connection_) connection_->sendSignal(SIGINT);
 }
@@ -131,7 +148,35 @@ void KernelClient::dispatch(const Message& message) {
   } else if (message.is<VariablesReply>()) {
     pending_.remove(parent);
     emit variablesReply(parent, message.body<VariablesReply>());
+  } else {
+    dispatchDebug(message);
   }
+}
+
+bool KernelClient::dispatchDebug(const Message& message) {
+  const QString& parent = message.parent;
+  if (message.is<StoppedEvent>()) {
+    emit debugStopped(parent, message.body<StoppedEvent>());
+    return true;
+  }
+  if (message.is<ContinuedEvent>()) {
+    emit debugContinued(parent);
+    return true;
+  }
+  auto reply = [&](auto signal, auto body) {
+    pending_.remove(parent);
+    emit(this->*signal)(parent, body);
+  };
+  if (message.is<SetBreakpointsReply>()) reply(&KernelClient::setBreakpointsReply, message.body<SetBreakpointsReply>());
+  else if (message.is<DebugControlReply>()) reply(&KernelClient::debugControlReply, message.body<DebugControlReply>());
+  else if (message.is<StackReply>()) reply(&KernelClient::stackReply, message.body<StackReply>());
+  else if (message.is<ScopesReply>()) reply(&KernelClient::scopesReply, message.body<ScopesReply>());
+  else if (message.is<ChildrenReply>()) reply(&KernelClient::childrenReply, message.body<ChildrenReply>());
+  else if (message.is<EvaluateReply>()) reply(&KernelClient::evaluateReply, message.body<EvaluateReply>());
+  else if (message.is<SetVariableReply>()) reply(&KernelClient::setVariableReply, message.body<SetVariableReply>());
+  else if (message.is<TensorDataReply>()) reply(&KernelClient::tensorDataReply, message.body<TensorDataReply>());
+  else return false;
+  return true;
 }
 
 void KernelClient::connectionFinished(int exitCode, const QString& description, bool crashed) {

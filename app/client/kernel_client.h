@@ -37,6 +37,16 @@ class KernelClient : public QObject {
   QString inspect(const QString& code, qint64 cursorPos);
   QString requestKernelInfo();
   QString requestVariables();
+  // The line debugger (protocol README, "Debugger"). Each returns the request id.
+  QString setBreakpoints(const QList<protocol::SourceBreakpoint>& breakpoints);
+  // continue | next | step | return | run_to (with source, line) | pause
+  QString debugControl(const QString& action, const QString& source = {}, qint64 line = 0);
+  QString requestStack();
+  QString requestScopes(qint64 frameId);
+  QString requestChildren(qint64 reference);
+  QString evaluate(const QString& expression, qint64 frameId = 1);
+  QString setVariable(qint64 frameId, const QString& name, const QString& expression);
+  QString requestTensorData(const protocol::TensorDataRequest& request);
   void interrupt();             // SIGINT to the kernel process
   void sendInterruptRequest();  // the same through the socket (for kernels on other hosts)
   // The running Trainer stops at its next iteration boundary (no reply; see protocol README).
@@ -63,6 +73,17 @@ class KernelClient : public QObject {
   void variablesReply(const QString& requestId, const kusari::protocol::VariablesReply& reply);
   // Batched live training metrics of the cell that `requestId` runs.
   void metrics(const QString& requestId, const kusari::protocol::Metrics& metrics);
+  // Debugger events; requestId is the execute_request of the paused cell.
+  void debugStopped(const QString& requestId, const kusari::protocol::StoppedEvent& event);
+  void debugContinued(const QString& requestId);
+  void setBreakpointsReply(const QString& requestId, const kusari::protocol::SetBreakpointsReply& reply);
+  void debugControlReply(const QString& requestId, const kusari::protocol::DebugControlReply& reply);
+  void stackReply(const QString& requestId, const kusari::protocol::StackReply& reply);
+  void scopesReply(const QString& requestId, const kusari::protocol::ScopesReply& reply);
+  void childrenReply(const QString& requestId, const kusari::protocol::ChildrenReply& reply);
+  void evaluateReply(const QString& requestId, const kusari::protocol::EvaluateReply& reply);
+  void setVariableReply(const QString& requestId, const kusari::protocol::SetVariableReply& reply);
+  void tensorDataReply(const QString& requestId, const kusari::protocol::TensorDataReply& reply);
   // A request that will never get its reply (the kernel died, shut down or restarted).
   void requestFailed(const QString& requestId, const QString& reason);
   // The kernel ended without being asked to: exitCode and how it ended ("killed by signal 11
@@ -75,6 +96,7 @@ class KernelClient : public QObject {
   template <class Body>
   QString send(const Body& body);
   void dispatch(const protocol::Message& message);
+  bool dispatchDebug(const protocol::Message& message);
   void connectionFinished(int exitCode, const QString& description, bool crashed);
   void retire(KernelConnection* connection);
   void failPending(const QString& reason);

@@ -1,5 +1,6 @@
 #include "kernel_session.h"
 
+#include "cbor_python.h"
 #include "output_route.h"
 #include "protocol/messages.h"
 #include "python_text.h"
@@ -20,6 +21,14 @@ void dropStaleInterrupt() {
   if (PyErr_CheckSignals() != 0) PyErr_Clear();
 }
 
+KernelSession* g_current = nullptr;
+
+bool isDebugRequest(const Message& request) {
+  return request.is<SetBreakpointsRequest>() || request.is<DebugControlRequest>() || request.is<StackRequest>() ||
+         request.is<ScopesRequest>() || request.is<ChildrenRequest>() || request.is<EvaluateRequest>() ||
+         request.is<SetVariableRequest>() || request.is<TensorDataRequest>();
+}
+
 Error errorFromPython(const py::dict& report) {
   Error e;
   e.ename = toQString(report["ename"]);
@@ -32,10 +41,93 @@ Error errorFromPython(const py::dict& report) {
 
 }  // namespace
 
+KernelSession* KernelSession::current() { return g_current; }
+
 void KernelSession::interrupt() {
   // A real SIGINT to the Python thread, exactly what the client's kill() does: Python's handler
   // raises KeyboardInterrupt, and a blocking call (time.sleep, a read) is woken up by it.
-  if (executing_) pthread_kill(python_thread_, SIGINT);
+  // A debugger paused in nextDebugRequest() waits on the queue instead: it is woken too.
+  if (!executing_) return;
+  wait_interrupted_ = true;
+  requests_.wake();
+  pthread_kill(python_thread_, SIGINT);
+}
+
+bool KernelSession::takeUrgent(const Message& request) {
+  const bool pause = request.is<DebugControlRequest>() &&
+                     request.body<DebugControlRequest>().action == QLatin1StringView("pause");
+  if (!(pause || request.is<SetBreakpointsRequest>()) || !executing_ || paused_) return false;
+  {
+    std::lock_guard lock(urgent_mutex_);
+    urgent_.push_back(request);
+  }
+  // A real signal to the Python thread: Py_AddPendingCall() or PyErr_SetInterruptEx() from this
+  // thread would not wake Python 3.11's eval loop (it only checks for them on the main thread).
+  // Its Python handler (debugger.py) calls serveUrgent() between two bytecodes.
+  pthread_kill(python_thread_, urgentSignal());
+  return true;
+}
+
+int KernelSession::urgentSignal() { return SIGRTMAX - 3; }
+
+void KernelSession::serveUrgent() {
+  for (;;) {
+    std::optional<Message> request;
+    {
+      std::lock_guard lock(urgent_mutex_);
+      if (urgent_.empty()) return;
+      request = std::move(urgent_.front());
+      urgent_.pop_front();
+    }
+    debug(*request);
+  }
+}
+
+void KernelSession::setPaused(bool paused) {
+  if (paused) wait_interrupted_ = false;  // a SIGINT already delivered is seen by PyErr_CheckSignals
+  paused_ = paused;
+}
+
+RequestQueue::Wait KernelSession::nextDebugRequest(std::chrono::milliseconds timeout, std::optional<Message>* request) {
+  for (;;) {
+    const RequestQueue::Wait outcome = requests_.pop(wait_interrupted_, timeout, request);
+    if (outcome != RequestQueue::Wait::Request || isDebugRequest(**request)) return outcome;
+    if ((*request)->is<ShutdownRequest>()) {  // end the paused cell; the main loop then shuts down
+      requests_.pushFront(std::move(**request));
+      request->reset();
+      return RequestQueue::Wait::Interrupted;
+    }
+    py::gil_scoped_acquire gil;
+    serveWhilePaused(**request);
+    request->reset();
+  }
+}
+
+// No status messages: the kernel stays busy with the paused cell.
+void KernelSession::serveWhilePaused(const Message& request) {
+  try {
+    if (request.is<ExecuteRequest>()) {
+      outbox_.post(request.id, Error{QStringLiteral("DebuggerPaused"),
+                                     QStringLiteral("the kernel is paused in the debugger: continue or interrupt it first"),
+                                     {}, request.body<ExecuteRequest>().cellId, -1});
+      outbox_.post(request.id, ExecuteReply{QStringLiteral("error"), execution_count_});
+    } else if (request.is<CompleteRequest>()) complete(request);
+    else if (request.is<InspectRequest>()) inspect(request);
+    else if (request.is<VariablesRequest>()) variables(request);
+    else if (request.is<KernelInfoRequest>()) kernelInfo(request);
+    else std::fprintf(stderr, "kusari-kernel: ignoring unknown request type %s\n", qPrintable(request.type));
+  } catch (const py::error_already_set& e) {
+    std::fprintf(stderr, "kusari-kernel: %s request failed while paused: %s\n", qPrintable(request.type), e.what());
+  }
+}
+
+void KernelSession::debug(const Message& request) {
+  try {
+    python_->module("_kusari_kernel_debugger")
+        .attr("serve")(toPython(request.type), toPython(request.id), cborToPython(request.content));
+  } catch (const py::error_already_set& e) {
+    std::fprintf(stderr, "kusari-kernel: %s request failed: %s\n", qPrintable(request.type), e.what());
+  }
 }
 
 void KernelSession::requestShutdown() {
@@ -50,6 +142,7 @@ void KernelSession::requestStopTraining() {
 void KernelSession::run(PythonRuntime& python) {
   python_ = &python;
   python_thread_ = pthread_self();
+  g_current = this;
   outputRoute().outbox = &outbox_;
   outbox_.post(QString(), Status{QStringLiteral("idle")});
   for (;;) {
@@ -63,9 +156,11 @@ void KernelSession::run(PythonRuntime& python) {
     if (request->is<ShutdownRequest>()) break;
   }
   outputRoute().outbox = nullptr;
+  g_current = nullptr;
 }
 
 void KernelSession::serve(const Message& request) {
+  serveUrgent();  // taken while the last cell ended, before its pending call ran
   dropStaleInterrupt();
   // From here on an interrupt targets this request, so one sent on seeing "busy" is never lost.
   if (request.is<ExecuteRequest>()) {
@@ -80,6 +175,7 @@ void KernelSession::serve(const Message& request) {
     else if (request.is<InspectRequest>()) inspect(request);
     else if (request.is<VariablesRequest>()) variables(request);
     else if (request.is<KernelInfoRequest>()) kernelInfo(request);
+    else if (isDebugRequest(request)) debug(request);
     else if (request.is<ShutdownRequest>()) outbox_.post(request.id, ShutdownReply{request.body<ShutdownRequest>().restart});
     else std::fprintf(stderr, "kusari-kernel: ignoring unknown request type %s\n", qPrintable(request.type));
   } catch (const py::error_already_set& e) {

@@ -10,6 +10,9 @@
 #include <pthread.h>
 
 #include <atomic>
+#include <deque>
+#include <mutex>
+#include <optional>
 
 namespace kusari::kernel {
 
@@ -26,6 +29,23 @@ class KernelSession {
   void requestStopTraining();  // the running Trainer stops at its next iteration boundary
   bool executing() const { return executing_; }
 
+  // The debugger (see README.md, "Debugger").
+  // Socket thread: takes a request that must reach a running cell at once (set_breakpoints, a
+  // debug pause) and sends the Python thread urgentSignal(), whose Python handler (installed
+  // by debugger.py) serves it between two bytecodes through serveUrgent().
+  // False: not urgent now (no cell runs, or it is paused); queue it as usual.
+  bool takeUrgent(const protocol::Message& request);
+  // Python thread, GIL held: serves the urgent requests taken so far.
+  void serveUrgent();
+  static int urgentSignal();
+  // Python thread, GIL released: waits (at most `timeout`) for the paused debugger's next debug
+  // request. Other requests that arrive meanwhile are served here (execute_request is refused);
+  // Interrupted: an interrupt_request or a shutdown_request came.
+  RequestQueue::Wait nextDebugRequest(std::chrono::milliseconds timeout, std::optional<protocol::Message>* request);
+  void setPaused(bool paused);
+  // The session running on this process's Python thread (for the built-in modules).
+  static KernelSession* current();
+
  private:
   void serve(const protocol::Message& request);
   void execute(const protocol::Message& request);
@@ -33,6 +53,8 @@ class KernelSession {
   void inspect(const protocol::Message& request);
   void variables(const protocol::Message& request);
   void kernelInfo(const protocol::Message& request);
+  void debug(const protocol::Message& request);
+  void serveWhilePaused(const protocol::Message& request);
 
   RequestQueue& requests_;
   Outbox& outbox_;
@@ -41,6 +63,10 @@ class KernelSession {
   std::atomic<bool> shutdown_requested_{false};
   qint64 execution_count_ = 0;
   pthread_t python_thread_ = pthread_self();
+  std::atomic<bool> paused_{false};
+  std::atomic<bool> wait_interrupted_{false};  // wakes the paused loop for an interrupt
+  std::mutex urgent_mutex_;
+  std::deque<protocol::Message> urgent_;
 };
 
 }  // namespace kusari::kernel

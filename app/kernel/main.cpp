@@ -70,6 +70,7 @@ int main(int argc, char* argv[]) {
   hooks.interrupt = [&session] { session.interrupt(); };
   hooks.shutdownRequested = [&session] { session.requestShutdown(); };
   hooks.stopTraining = [&session] { session.requestStopTraining(); };
+  hooks.takeUrgent = [&session](const kusari::protocol::Message& m) { return session.takeUrgent(m); };
   // Nobody is left to see a running cell's output: leave at once rather than finish it.
   hooks.disconnected = [&session] { if (session.executing()) std::_Exit(0); };
   SocketChannel channel(parser.value(QStringLiteral("socket")), requests, outbox, hooks);

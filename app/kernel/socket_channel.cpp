@@ -63,6 +63,7 @@ void SocketChannel::readRequests() {
       continue;
     }
     if (message->is<protocol::ShutdownRequest>() && hooks_.shutdownRequested) hooks_.shutdownRequested();
+    if (hooks_.takeUrgent && hooks_.takeUrgent(*message)) continue;
     requests_.push(std::move(*message));
   }
   if (reader_.hasError()) {

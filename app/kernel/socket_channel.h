@@ -23,6 +23,8 @@ class SocketChannel : public QObject {
     std::function<void()> shutdownRequested;  // a shutdown_request arrived, before it is queued
     std::function<void()> disconnected;     // the client is gone; requests are closed
     std::function<void()> stopTraining;     // a stop_training_request arrived (socket thread)
+    // Sees every other request first; true: it took the request (the debugger's urgent ones).
+    std::function<bool(const protocol::Message&)> takeUrgent;
   };
 
   SocketChannel(QString serverName, RequestQueue& requests, Outbox& outbox, Hooks hooks);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "protocol/control_messages.h"
+#include "protocol/debug_messages.h"
 #include "protocol/display_data.h"
 #include "protocol/execution_messages.h"
 #include "protocol/frame_reader.h"

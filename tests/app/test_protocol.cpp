@@ -41,6 +41,36 @@ TensorSummary sampleTensor() {
   return t;
 }
 
+void addDebugRows() {
+  addRow("set_breakpoints_request", SetBreakpointsRequest{{SourceBreakpoint{"<cell a>", 3, "i > 2", ">= 2", "", true},
+                                                           SourceBreakpoint{"/tmp/m.py", 7, "", "", "x={x}", false}}});
+  addRow("set_breakpoints_request empty", SetBreakpointsRequest{});
+  addRow("set_breakpoints_reply", SetBreakpointsReply{{BreakpointStatus{true, ""}, BreakpointStatus{false, "no file"}}, ""});
+  addRow("debug_control_request", DebugControlRequest{"run_to", "<cell b>", 12});
+  addRow("debug_control_reply", DebugControlReply{"the kernel is not paused"});
+  const QList<StackFrame> frames{{1, "<cell m>", 5, "forward"}, {2, "<cell r>", 2, "<module>"}};
+  addRow("stopped", StoppedEvent{"op", "linear produced NaN", "<cell m>", 5, frames,
+                                 QCborMap{{QStringLiteral("op"), QStringLiteral("linear")}, {QStringLiteral("node"), 12}}});
+  addRow("continued", ContinuedEvent{});
+  addRow("stack_request", StackRequest{});
+  addRow("stack_reply", StackReply{frames, ""});
+  addRow("scopes_request", ScopesRequest{2});
+  addRow("scopes_reply", ScopesReply{3, 4, ""});
+  const TensorStats stats{{2, 3}, "float32", "cpu", -1, 2, 0.5, 0.25, 1, 0};
+  const DebugVariable tensor{"h", "Variable", "variable([[...]])", 5, stats};
+  const DebugVariable scalar{"n", "int", "3", 0, std::nullopt};
+  addRow("children_request", ChildrenRequest{5});
+  addRow("children_reply", ChildrenReply{{tensor, scalar}, ""});
+  addRow("evaluate_request", EvaluateRequest{"h.shape", 1});
+  addRow("evaluate_reply", EvaluateReply{tensor, ""});
+  addRow("evaluate_reply error", EvaluateReply{DebugVariable{"y", "", "", 0, std::nullopt}, "NameError: name 'y' is not defined"});
+  addRow("set_variable_request", SetVariableRequest{1, "scale", "10"});
+  addRow("set_variable_reply", SetVariableReply{scalar, ""});
+  addRow("tensor_data_request", TensorDataRequest{"x", 0, 1, 0, 2, {3, 0, 0}, 4096});
+  const float values[4] = {1, 2, 3, 4.5f};
+  addRow("tensor_data_reply", TensorDataReply{stats, {2, 2}, {1, 2}, QByteArray(reinterpret_cast<const char*>(values), sizeof values), ""});
+}
+
 QByteArray rawFrame(const QByteArray& payload) {
   QByteArray frame(4, Qt::Uninitialized);
   qToBigEndian<quint32>(quint32(payload.size()), frame.data());
@@ -87,6 +117,7 @@ class TestProtocol : public QObject {
     addRow("variables_reply", VariablesReply{{VariableInfo{"W", "Variable", {784, 100}, "float32", true, -0.5, 0.001, 0.5, ""},
                                               VariableInfo{"empty", "ndarray", {0}, "float64", false, 0, 0, 0, ""},
                                               VariableInfo{"name", "str", {}, "", false, 0, 0, 0, "'kusari'"}}});
+    addDebugRows();
   }
   void roundTrip() {
     QFETCH(Message, sent);

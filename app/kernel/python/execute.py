@@ -4,6 +4,7 @@ import ast
 import linecache
 import traceback
 
+import _kusari_kernel_debugger as _debugger
 import _kusari_kernel_display as _display
 
 CELL_PREFIX = "<cell "
@@ -24,6 +25,7 @@ def run_cell(code, cell_id, silent, namespace, execution_count=0):
     filename = cell_filename(cell_id)
     # mtime None: linecache.checkcache() keeps the entry, so tracebacks can show cell lines.
     linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
+    _debugger.begin_cell()  # traces only while breakpoints exist or a step is pending
     try:
         tree = compile(code, filename, "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
         last = None
@@ -36,7 +38,9 @@ def run_cell(code, cell_id, silent, namespace, execution_count=0):
                 namespace["_"] = value
                 _display.publish_result(value, execution_count)
     except BaseException as exc:  # KeyboardInterrupt and SystemExit end the cell, not the kernel
+        _debugger.end_cell()
         return error_report(exc, cell_id)
+    _debugger.end_cell()
     return None
 
 
