@@ -2,6 +2,7 @@
 user's line, the first-NaN watch in forward and backward, step to next op, link enter/exit
 for a Chain's child, graph recording, uninstalling, and exceptions raised by on_stop."""
 import inspect
+import sys
 
 import numpy as np
 import pytest
@@ -66,6 +67,23 @@ def test_op_breakpoint_on_relu_gives_the_callers_line_and_summaries(watch):
     assert [(s["op"], s["phase"], s["line"]) for s in watch.stops] == [("relu", "forward", line),
                                                                        ("relu", "backward", line)]
     assert watch.stops[1]["outputs"][0]["mean"] == 0.5  # relu's input gradient: x > 0
+
+
+def test_op_breakpoint_without_a_graph_node_still_names_the_line(watch):
+    watch.break_ops = {"exp"}
+    with chainer.no_backprop_mode():
+        y, line = F.exp(arr(1.0)), here()
+    e = watch.stops[0]
+    assert (e["node_id"], e["node"], e["file"], e["line"]) == (0, None, __file__, line)
+
+
+def test_on_stop_sees_the_callers_frame(watch):
+    seen = []
+    watch.on_stop = lambda event: seen.append(sys._getframe(1).f_locals.get("marker"))
+    watch.break_ops = {"exp"}
+    marker = "the caller's local"  # noqa: F841 (read through the frame)
+    F.exp(arr(1.0))
+    assert seen == ["the caller's local"]
 
 
 def test_break_ops_is_a_live_set_and_checks_its_input(watch):

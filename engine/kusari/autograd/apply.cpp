@@ -51,11 +51,13 @@ FunctionScope::FunctionScope(std::string_view op, std::vector<Variable> inputs, 
     if (!v.defined() || !v.data().defined())
       throw ValueError(std::string(op) + ": an input is undefined (an uninitialized parameter?)");
   if (hooks_) {
+    const auto active = active_hooks();  // alive for the loop
     // The ops of a backward formula have no line of their own (a Python provider would only
     // find the backward() call, taking the GIL to do so): left unknown unless recorded.
-    if (!in_backward_formula()) loc_ = current_source_location();
+    if (!in_backward_formula() &&
+        std::any_of(active->begin(), active->end(), [](const auto& h) { return h->needs_location(); }))
+      loc_ = current_source_location();
     HookEvent e{op_, nullptr, &inputs_, nullptr, nullptr, nullptr, &loc_};
-    const auto active = active_hooks();  // alive for the loop
     for (const auto& h : *active) h->forward_preprocess(e);
   }
 }

@@ -25,6 +25,10 @@ class FunctionHook {
  public:
   virtual ~FunctionHook() = default;
   virtual std::string_view name() const { return "FunctionHook"; }
+  // Whether forward events must carry the user's line even when no graph node is made (the
+  // lookup walks the Python stack). A hook answering false may get an unknown location in
+  // forward_preprocess/postprocess and can call current_source_location() itself.
+  virtual bool needs_location() const { return true; }
   virtual void forward_preprocess(const HookEvent&) {}
   virtual void forward_postprocess(const HookEvent&) {}
   virtual void backward_preprocess(const HookEvent&) {}

@@ -44,6 +44,13 @@ int first_nonfinite(const std::vector<Variable>& vs) {
   return -1;
 }
 
+// The forward event's line: known when a node was recorded or another hook asked for it;
+// otherwise looked up now (still on the op's thread, under the same caller).
+SourceLocation event_location(const HookEvent& e) {
+  if (e.location && e.location->known()) return *e.location;
+  return current_source_location();
+}
+
 std::string at_text(const SourceLocation& loc) { return loc.known() ? " at " + loc.to_string() : std::string(); }
 
 void normalize(std::vector<std::string>& names) {
@@ -172,7 +179,8 @@ void OpWatch::forward_postprocess(const HookEvent& e) {
         ev.outputs = stats_of(e.outputs);
         ev.message = std::string(e.op) + " produced " + nonfinite_text(ev.outputs[bad]);
         if (e.outputs->size() > 1) ev.message += " in output " + std::to_string(bad);
-        if (e.location) ev.message += at_text(*e.location);
+        ev.location = event_location(e);
+        ev.message += at_text(ev.location);
         if (!from_param.empty()) ev.message += " (its input " + from_param + " already holds NaN/Inf)";
       }
     }
@@ -191,7 +199,7 @@ void OpWatch::forward_postprocess(const HookEvent& e) {
   ev.node = e.node;
   ev.node_id = e.node ? e.node->id : 0;
   ev.link_path = e.node ? e.node->link_path : LinkPathScope::current();
-  if (e.location) ev.location = *e.location;
+  if (!ev.location.known()) ev.location = event_location(e);
   ev.inputs = stats_of(e.inputs);
   if (ev.outputs.empty()) ev.outputs = stats_of(e.outputs);
   if (ev.message.empty())

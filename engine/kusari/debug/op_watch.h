@@ -54,6 +54,7 @@ using StopCallback = std::function<void(const StopEvent&)>;
 class OpWatch : public FunctionHook {
  public:
   std::string_view name() const override { return "OpWatch"; }
+  bool needs_location() const override { return false; }  // looked up at a stop only
 
   void set_break_ops(std::vector<std::string> ops);
   std::vector<std::string> break_ops() const;

@@ -18,6 +18,10 @@ propagates to the code that ran the op (the op's call, ``backward()``, or a link
 Ops the callback itself runs are not watched (no nested stops, nothing recorded), nor the ops a
 node's backward formula runs: in backward, the node is the unit (phase "backward").
 
+Inside ``on_stop``, ``sys._getframe(1)`` is the innermost Python frame running when the op was
+called (the user's line in forward; the ``backward()`` caller in backward), so a line debugger
+can show that frame's variables while stopped.
+
 The watch is global: installed, it sees the ops of every thread.
 
 Stop event (a dict)::
