@@ -20,6 +20,7 @@ void init_serializers(py::module_& m); // serializers
 void init_datasets(py::module_& m);   // datasets submodule: TupleDataset, splits, MNIST, concat_examples
 void init_iterators(py::module_& m);  // iterators submodule: SerialIterator
 void init_testing(py::module_& m);    // gradient_check submodule
+void init_debug(py::module_& m);      // debug submodule: OpWatch (the op-level debugger's hook)
 
 // A Variable from a Variable, an ndarray or anything NumPy accepts.
 Variable as_variable(const py::handle& obj);

@@ -12,4 +12,5 @@ PYBIND11_MODULE(_kusari, m) {
   kusari::python::init_datasets(m);
   kusari::python::init_iterators(m);
   kusari::python::init_testing(m);
+  kusari::python::init_debug(m);
 }

@@ -51,9 +51,14 @@ FunctionScope::FunctionScope(std::string_view op, std::vector<Variable> inputs, 
     if (!v.defined() || !v.data().defined())
       throw ValueError(std::string(op) + ": an input is undefined (an uninitialized parameter?)");
   if (hooks_) {
-    SourceLocation loc = current_source_location();
-    HookEvent e{op_, nullptr, &inputs_, nullptr, nullptr, nullptr, &loc};
-    for (const auto& h : active_hooks()) h->forward_preprocess(e);
+    const auto active = active_hooks();  // alive for the loop
+    // The ops of a backward formula have no line of their own (a Python provider would only
+    // find the backward() call, taking the GIL to do so): left unknown unless recorded.
+    if (!in_backward_formula() &&
+        std::any_of(active->begin(), active->end(), [](const auto& h) { return h->needs_location(); }))
+      loc_ = current_source_location();
+    HookEvent e{op_, nullptr, &inputs_, nullptr, nullptr, nullptr, &loc_};
+    for (const auto& h : *active) h->forward_preprocess(e);
   }
 }
 
@@ -66,8 +71,8 @@ std::vector<Variable> FunctionScope::finish(std::vector<Tensor> outputs, Backwar
   bool record = cfg.enable_backprop &&
                 std::any_of(inputs_.begin(), inputs_.end(), [](const Variable& v) { return v.requires_grad(); });
   std::shared_ptr<FunctionNode> node;
-  SourceLocation loc;
-  if (record || hooks_ || cfg.debug) loc = current_source_location();
+  SourceLocation& loc = loc_;
+  if (!loc.known() && (record || cfg.debug)) loc = current_source_location();
   if (cfg.debug) check_finite(op_, inputs_, outputs, loc, "forward");
   std::vector<Variable> result;
   result.reserve(outputs.size());
@@ -100,7 +105,8 @@ std::vector<Variable> FunctionScope::finish(std::vector<Tensor> outputs, Backwar
   }
   if (hooks_) {
     HookEvent e{op_, node.get(), &inputs_, &outputs, nullptr, nullptr, &loc};
-    for (const auto& h : active_hooks()) h->forward_postprocess(e);
+    const auto active = active_hooks();  // alive for the loop
+    for (const auto& h : *active) h->forward_postprocess(e);
   }
   return result;
 }
@@ -108,9 +114,9 @@ std::vector<Variable> FunctionScope::finish(std::vector<Tensor> outputs, Backwar
 Variable FunctionScope::finish_constant(Tensor output) {
   std::vector<Tensor> outs{output};
   if (hooks_) {
-    SourceLocation loc = current_source_location();
-    HookEvent e{op_, nullptr, &inputs_, &outs, nullptr, nullptr, &loc};
-    for (const auto& h : active_hooks()) h->forward_postprocess(e);
+    HookEvent e{op_, nullptr, &inputs_, &outs, nullptr, nullptr, &loc_};
+    const auto active = active_hooks();  // alive for the loop
+    for (const auto& h : *active) h->forward_postprocess(e);
   }
   return Variable(std::move(output));
 }

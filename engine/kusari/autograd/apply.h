@@ -37,6 +37,7 @@ class FunctionScope {
   std::vector<Variable> inputs_;
   std::string label_;
   bool hooks_;
+  SourceLocation loc_;  // the user's line, looked up once (in the constructor when hooks run)
 };
 
 // Raises ValueError-like errors naming the op, its inputs and the user's line.

@@ -72,13 +72,19 @@ void traverse(const std::vector<Variable>& outputs, const std::vector<Variable>&
     for (size_t i = 0; i < needs.size(); ++i) needs[i] = node->inputs[i].requires_grad();
     if (hooks) {
       HookEvent e{node->op, node.get(), &node->inputs, nullptr, &gys, nullptr, &node->location};
-      for (const auto& h : active_hooks()) h->backward_preprocess(e);
+      const auto active = active_hooks();  // alive for the loop
+      for (const auto& h : *active) h->backward_preprocess(e);
     }
-    std::vector<Variable> gxs = node->backward(gys, needs);
+    std::vector<Variable> gxs;
+    {
+      BackwardFormulaScope formula;
+      gxs = node->backward(gys, needs);
+    }
     if (config().debug) check_backward_finite(*node, gxs);
     if (hooks) {
       HookEvent e{node->op, node.get(), &node->inputs, nullptr, &gys, &gxs, &node->location};
-      for (const auto& h : active_hooks()) h->backward_postprocess(e);
+      const auto active = active_hooks();  // alive for the loop
+      for (const auto& h : *active) h->backward_postprocess(e);
     }
     for (size_t i = 0; i < gxs.size(); ++i) {
       if (!gxs[i].defined()) continue;

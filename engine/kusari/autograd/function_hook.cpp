@@ -9,7 +9,7 @@ namespace {
 
 struct GlobalHooks {
   std::mutex mu;
-  std::vector<std::shared_ptr<FunctionHook>> hooks;
+  std::shared_ptr<const HookList> hooks = std::make_shared<const HookList>();  // replaced, never changed
   std::atomic<size_t> count{0};
 };
 GlobalHooks& globals() {
@@ -26,16 +26,19 @@ std::vector<std::shared_ptr<FunctionHook>>& scoped() {
 void add_global_hook(std::shared_ptr<FunctionHook> hook) {
   auto& g = globals();
   std::lock_guard<std::mutex> lock(g.mu);
-  g.hooks.push_back(std::move(hook));
-  g.count = g.hooks.size();
+  auto next = std::make_shared<HookList>(*g.hooks);
+  next->push_back(std::move(hook));
+  g.count = next->size();
+  g.hooks = std::move(next);
 }
 
 void remove_global_hook(const FunctionHook* hook) {
   auto& g = globals();
   std::lock_guard<std::mutex> lock(g.mu);
-  g.hooks.erase(std::remove_if(g.hooks.begin(), g.hooks.end(), [&](const auto& h) { return h.get() == hook; }),
-                g.hooks.end());
-  g.count = g.hooks.size();
+  auto next = std::make_shared<HookList>(*g.hooks);
+  next->erase(std::remove_if(next->begin(), next->end(), [&](const auto& h) { return h.get() == hook; }), next->end());
+  g.count = next->size();
+  g.hooks = std::move(next);
 }
 
 HookScope::HookScope(std::shared_ptr<FunctionHook> hook) : hook_(std::move(hook)) { scoped().push_back(hook_); }
@@ -45,17 +48,26 @@ HookScope::~HookScope() {
   if (it != s.rend()) s.erase(std::next(it).base());
 }
 
+namespace {
+thread_local int t_backward_formula_depth = 0;
+}  // namespace
+bool in_backward_formula() { return t_backward_formula_depth > 0; }
+BackwardFormulaScope::BackwardFormulaScope() { ++t_backward_formula_depth; }
+BackwardFormulaScope::~BackwardFormulaScope() { --t_backward_formula_depth; }
+
 bool any_hooks() { return globals().count.load(std::memory_order_relaxed) > 0 || !scoped().empty(); }
 
-std::vector<std::shared_ptr<FunctionHook>> active_hooks() {
-  std::vector<std::shared_ptr<FunctionHook>> all;
+std::shared_ptr<const HookList> active_hooks() {
+  std::shared_ptr<const HookList> global;
   {
     auto& g = globals();
     std::lock_guard<std::mutex> lock(g.mu);
-    all = g.hooks;
+    global = g.hooks;
   }
   const auto& s = scoped();
-  all.insert(all.end(), s.begin(), s.end());
+  if (s.empty()) return global;
+  auto all = std::make_shared<HookList>(*global);
+  all->insert(all->end(), s.begin(), s.end());
   return all;
 }
 

@@ -1,6 +1,9 @@
 #include "kusari/autograd/function_node.h"
 
+#include <exception>
+
 #include "kusari/autograd/config.h"
+#include "kusari/autograd/function_hook.h"
 #include "kusari/core/ops.h"
 
 namespace kusari {
@@ -70,13 +73,33 @@ void rebuild_link_path() {
 }
 }  // namespace
 
-LinkPathScope::LinkPathScope(const std::string& name) : saved_size_(link_stack().size()) {
+LinkPathScope::LinkPathScope(const std::string& name)
+    : saved_size_(link_stack().size()), uncaught_(std::uncaught_exceptions()) {
   link_stack().push_back(name);
   rebuild_link_path();
+  if (any_hooks()) {
+    try {
+      const auto active = active_hooks();  // alive for the loop
+      for (const auto& h : *active) h->link_forward_pre(link_path_cache());
+    } catch (...) {  // the destructor does not run for a throwing constructor
+      link_stack().resize(saved_size_);
+      rebuild_link_path();
+      throw;
+    }
+  }
 }
-LinkPathScope::~LinkPathScope() {
-  link_stack().resize(saved_size_);
-  rebuild_link_path();
+LinkPathScope::~LinkPathScope() noexcept(false) {
+  struct Pop {
+    size_t size;
+    ~Pop() {
+      link_stack().resize(size);
+      rebuild_link_path();
+    }
+  } pop{saved_size_};
+  if (std::uncaught_exceptions() == uncaught_ && any_hooks()) {
+    const auto active = active_hooks();  // alive for the loop
+    for (const auto& h : *active) h->link_forward_post(link_path_cache());
+  }
 }
 const std::string& LinkPathScope::current() { return link_path_cache(); }
 

@@ -58,16 +58,20 @@ class FunctionNode : public std::enable_shared_from_this<FunctionNode> {
 };
 
 // The link path of the forward pass now running; links push and pop their names.
+// While function hooks are active it tells them (link_forward_pre/post). The destructor
+// may throw what a hook threw (a debugger's stop callback), but only when the scope ends
+// normally, never during unwinding.
 class LinkPathScope {
  public:
   explicit LinkPathScope(const std::string& name);
-  ~LinkPathScope();
+  ~LinkPathScope() noexcept(false);
   LinkPathScope(const LinkPathScope&) = delete;
   LinkPathScope& operator=(const LinkPathScope&) = delete;
   static const std::string& current();
 
  private:
   size_t saved_size_;
+  int uncaught_ = 0;
 };
 
 }  // namespace kusari

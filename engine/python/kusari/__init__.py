@@ -14,7 +14,7 @@ from kusari import functions, function_hooks, computational_graph  # noqa: F401
 from kusari.link import Link, Chain, ChainList, Sequential, Parameter  # noqa: F401
 from kusari import links, initializers, optimizers, optimizer_hooks, serializers  # noqa: F401
 from kusari import dataset, datasets, iterators, reporter, gradient_check  # noqa: F401
-from kusari import backend, training  # noqa: F401
+from kusari import backend, training, debug  # noqa: F401
 from kusari.backend import get_device  # noqa: F401
 from kusari.reporter import Reporter, report, report_scope  # noqa: F401
 
