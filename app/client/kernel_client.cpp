@@ -112,6 +112,8 @@ void KernelClient::dispatch(const Message& message) {
     emit displayData(parent, message.body<DisplayData>());
   } else if (message.is<Metrics>()) {
     emit metrics(parent, message.body<Metrics>());
+  } else if (message.is<ParamStats>()) {
+    emit paramStats(parent, message.body<ParamStats>());
   } else if (message.is<Error>()) {
     emit error(parent, message.body<Error>());
   } else if (message.is<ExecuteReply>()) {

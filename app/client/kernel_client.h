@@ -61,6 +61,8 @@ class KernelClient : public QObject {
   void variablesReply(const QString& requestId, const kusari::protocol::VariablesReply& reply);
   // Batched live training metrics of the cell that `requestId` runs.
   void metrics(const QString& requestId, const kusari::protocol::Metrics& metrics);
+  // Per-layer parameter and gradient statistics of a Trainer that `requestId` runs.
+  void paramStats(const QString& requestId, const kusari::protocol::ParamStats& stats);
   // A request that will never get its reply (the kernel died, shut down or restarted).
   void requestFailed(const QString& requestId, const QString& reason);
   // The kernel ended without being asked to: exitCode and how it ended ("killed by signal 11
