@@ -133,6 +133,41 @@ class TestWidgetParamStats : public QObject {
     QVERIFY(view.graph(QStringLiteral("l2/W"))->pen().widthF() > view.graph(QStringLiteral("l1/W"))->pen().widthF());
   }
 
+  void heatmapColumnsFollowIterationsNotSampleCount() {
+    ParamStatsView view;
+    for (int i : {0, 10, 40}) view.addSample(sample(i));  // unevenly spaced, as the kernel adapts
+    view.flush();
+    QCOMPARE(view.heatmapColumns(), 3);  // at iterations 0, 20 and 40
+    QCOMPARE(view.heatmapCount(0, 0), 0.0);
+    QCOMPARE(view.heatmapCount(1, 0), 1.0);  // iteration 20 shows the sample of iteration 10
+    QCOMPARE(view.heatmapCount(2, 0), 4.0);
+    // The values' histograms instead of the gradient's.
+    ParamStatsSample s = sample(50);
+    s.layers[0].dataHistogram = {-2, 2, {7, 0, 0, 9}};
+    view.addSample(s);
+    view.setHeatmapOfValues(true);
+    QCOMPARE(view.heatmap()->data()->valueSize(), 4);
+    QCOMPARE(view.heatmapCount(view.heatmapColumns() - 1, 3), 9.0);
+    QCOMPARE(view.heatmapCount(0, 3), 0.0);  // earlier samples had no value histogram
+    view.setHeatmapOfValues(false);
+    QCOMPARE(view.heatmap()->data()->valueSize(), 3);
+  }
+
+  void zoomingStopsFollowingUntilFit() {
+    ParamStatsView view;
+    view.addSample(sample(10));
+    view.addSample(sample(20));
+    view.flush();
+    QCOMPARE(view.curvesPlot()->xAxis->range().upper, 20.0);
+    view.setFollowData(false);  // what a wheel zoom or a drag does
+    view.addSample(sample(30));
+    view.flush();
+    QCOMPARE(view.curvesPlot()->xAxis->range().upper, 20.0);
+    QCOMPARE(view.curveData(QStringLiteral("l2/W")).size(), 3);  // the data is there all the same
+    view.setFollowData(true);
+    QCOMPARE(view.curvesPlot()->xAxis->range().upper, 30.0);
+  }
+
   void redrawsAreCoalescedAndANewRunStartsOver() {
     ParamStatsView view;
     const int before = view.replotCount();

@@ -58,7 +58,7 @@ struct ParamLayerHistory {
 
 class ParamStatsStore {
  public:
-  static constexpr int kMaxHistory = 2000;
+  static constexpr int kMaxHistory = 600;  // ~750 bytes a sample: ~45 MB for 100 layers
 
   // Adds a sample. A sample of another run than the current one starts over (returns true).
   bool add(const ParamStatsSample& sample);

@@ -41,7 +41,7 @@ double plotted(double v, bool log) { return log && !(v > 0) ? kNaN : v; }
 
 ParamStatsView::ParamStatsView(QWidget* parent)
     : QWidget(parent), table_(new QTableWidget(0, ColumnCount, this)), curves_(new QCustomPlot(this)),
-      heatmap_plot_(new QCustomPlot(this)), quantity_box_(new QComboBox(this)), log_box_(new QCheckBox(tr("Log scale"), this)),
+      heatmap_plot_(new QCustomPlot(this)), quantity_box_(new QComboBox(this)), heatmap_box_(new QComboBox(this)), log_box_(new QCheckBox(tr("Log scale"), this)),
       run_label_(new QLabel(this)), heatmap_label_(new QLabel(this)), replot_timer_(new QTimer(this)) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(2, 2, 2, 2);
@@ -53,8 +53,19 @@ ParamStatsView::ParamStatsView(QWidget* parent)
   quantity_box_->addItem(tr("Update ratio ‖ΔW‖ / ‖W‖"), int(ParamQuantity::UpdateRatio));
   bar->addWidget(quantity_box_);
   bar->addWidget(log_box_);
+  bar->addSpacing(12);
+  bar->addWidget(new QLabel(tr("Histograms of"), this));
+  heatmap_box_->addItem(tr("gradient"));
+  heatmap_box_->addItem(tr("values"));
+  bar->addWidget(heatmap_box_);
   bar->addStretch();
   bar->addWidget(run_label_);
+  auto* fitButton = new QToolButton(this);
+  fitButton->setText(tr("Fit"));
+  fitButton->setToolTip(tr("Show all data and follow new samples"));
+  fitButton->setAutoRaise(true);
+  connect(fitButton, &QToolButton::clicked, this, [this] { setFollowData(true); });
+  bar->addWidget(fitButton);
   auto* clearButton = new QToolButton(this);
   clearButton->setText(tr("Clear"));
   clearButton->setToolTip(tr("Forget the samples shown"));
@@ -82,8 +93,11 @@ ParamStatsView::ParamStatsView(QWidget* parent)
 
   curves_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
   curves_->xAxis->setLabel(tr("iteration"));
+  // A zoom or a pan means the user wants this view: stop following the data until "Fit".
+  connect(curves_, &QCustomPlot::mouseWheel, this, [this] { follow_ = false; });
+  connect(curves_, &QCustomPlot::mousePress, this, [this] { follow_ = false; });
   heatmap_plot_->xAxis->setLabel(tr("iteration"));
-  heatmap_plot_->yAxis->setLabel(tr("gradient bin"));
+  heatmap_plot_->yAxis->setLabel(tr("bin"));
   heatmap_ = new QCPColorMap(heatmap_plot_->xAxis, heatmap_plot_->yAxis);
   color_scale_ = new QCPColorScale(heatmap_plot_);
   heatmap_plot_->plotLayout()->addElement(0, 1, color_scale_);
@@ -113,6 +127,7 @@ ParamStatsView::ParamStatsView(QWidget* parent)
   connect(quantity_box_, &QComboBox::currentIndexChanged, this,
           [this](int i) { setQuantity(ParamQuantity(quantity_box_->itemData(i).toInt())); });
   connect(log_box_, &QCheckBox::toggled, this, &ParamStatsView::setLogScale);
+  connect(heatmap_box_, &QComboBox::currentIndexChanged, this, [this](int i) { setHeatmapOfValues(i == 1); });
   connect(ThemeNotifier::instance(), &ThemeNotifier::changed, this, &ParamStatsView::applyTheme);
   run_label_->setText(tr("No training yet"));
   curves_->yAxis->setLabel(quantity_box_->currentText());
@@ -178,7 +193,7 @@ void ParamStatsView::updateCurves() {
     state.plotted = h->samples.size();
   }
   if (added) restyle();
-  curves_->rescaleAxes();
+  if (follow_) curves_->rescaleAxes();
 }
 
 void ParamStatsView::updateTable() {
@@ -224,18 +239,26 @@ void ParamStatsView::updateHeatmap() {
   QCPColorMapData* data = heatmap_->data();
   if (!h || h->samples.isEmpty()) {
     data->setSize(0, 0);
-    heatmap_label_->setText(tr("Select a parameter to see its gradient histograms."));
+    heatmap_label_->setText(tr("Select a parameter to see its histograms over time."));
     return;
   }
+  auto histogramOf = [this](const ParamLayerSample& s) -> const ParamHistogramData& {
+    return heatmap_values_ ? s.dataHistogram : s.gradHistogram;
+  };
   int bins = 0;
-  for (const ParamLayerSample& s : h->samples) bins = std::max(bins, int(s.gradHistogram.counts.size()));
+  for (const ParamLayerSample& s : h->samples) bins = std::max(bins, int(histogramOf(s).counts.size()));
+  // Samples are not evenly spaced (the kernel adapts its rate): each of the evenly spaced
+  // columns shows the latest sample at or before its iteration.
   const int columns = int(h->samples.size());
   data->setSize(columns, std::max(bins, 1));
   const double first = h->iterations.first(), last = h->iterations.last();
   data->setRange(QCPRange(first, last > first ? last : first + 1), QCPRange(0, std::max(bins - 1, 1)));
   double maxCount = 0;
+  qsizetype sample = 0;
   for (int x = 0; x < columns; ++x) {
-    const QVector<qint64>& counts = h->samples[x].gradHistogram.counts;
+    const double key = columns > 1 ? first + (last - first) * x / (columns - 1) : first;
+    while (sample + 1 < h->samples.size() && h->iterations[sample + 1] <= key + 1e-9 * std::abs(key)) ++sample;
+    const QVector<qint64>& counts = histogramOf(h->samples[sample]).counts;
     for (int y = 0; y < bins; ++y) {
       const double c = y < counts.size() ? double(counts[y]) : 0.0;
       data->setCell(x, y, c);
@@ -245,9 +268,12 @@ void ParamStatsView::updateHeatmap() {
   heatmap_->setDataRange(QCPRange(0, std::max(maxCount, 1.0)));
   heatmap_plot_->rescaleAxes();
   const ParamLayerSample& s = h->latest();
-  heatmap_label_->setText(s.hasGrad ? tr("%1: gradient bins over [%2, %3] at the latest sample")
-                                          .arg(selected_, formatNumber(s.gradHistogram.lo), formatNumber(s.gradHistogram.hi))
-                                    : tr("%1 has no gradient").arg(selected_));
+  const ParamHistogramData& latest = histogramOf(s);
+  if (!heatmap_values_ && !s.hasGrad) heatmap_label_->setText(tr("%1 has no gradient").arg(selected_));
+  else
+    heatmap_label_->setText(tr("%1: %2 bins over [%3, %4] at the latest sample")
+                                .arg(selected_, heatmap_values_ ? tr("value") : tr("gradient"), formatNumber(latest.lo),
+                                     formatNumber(latest.hi)));
 }
 
 int ParamStatsView::heatmapColumns() const { return heatmap_->data()->keySize(); }
@@ -309,6 +335,26 @@ void ParamStatsView::setLogScale(bool on) {
   }
   scheduleReplot();
   flush();
+}
+
+void ParamStatsView::setHeatmapOfValues(bool values) {
+  if (heatmap_box_->currentIndex() != int(values)) {
+    heatmap_box_->setCurrentIndex(int(values));  // -> here again
+    return;
+  }
+  if (values == heatmap_values_) return;
+  heatmap_values_ = values;
+  heatmap_dirty_ = true;
+  scheduleReplot();
+  flush();
+}
+
+void ParamStatsView::setFollowData(bool follow) {
+  follow_ = follow;
+  if (follow) {
+    scheduleReplot();
+    flush();
+  }
 }
 
 bool ParamStatsView::logScale() const { return curves_->yAxis->scaleType() == QCPAxis::stLogarithmic; }

@@ -4,9 +4,10 @@
 //     and NaN/Inf counts (rows with NaN or Inf are painted in the theme's marker colours);
 //   - curves of the chosen quantity over iterations, one per layer, log y-scale by default, so
 //     vanishing or exploding gradients show as curves drifting apart;
-//   - a heatmap of the selected layer's gradient histograms over time: one column per sample
-//     (spread over the iterations sampled), one row per bin of that sample's [lo, hi], colour =
-//     count, with its colour scale.
+//   - a heatmap of the selected layer's gradient (or value) histograms over time: columns
+//     spread evenly over the iterations sampled, each showing the latest sample at or before
+//     it; one row per bin of that sample's [lo, hi]; colour = count, with its colour scale.
+// Zooming or panning the curves stops them following new data until "Fit".
 // Samples may arrive at any rate; the view redraws at most every kReplotIntervalMs.
 #pragma once
 #include <QHash>
@@ -44,6 +45,10 @@ class ParamStatsView : public QWidget {
   ParamQuantity quantity() const { return quantity_; }
   void setLogScale(bool on);
   bool logScale() const;
+  void setHeatmapOfValues(bool values);  // false (default): gradient histograms
+  bool heatmapOfValues() const { return heatmap_values_; }
+  void setFollowData(bool follow);        // rescale the curves to the data at each redraw
+  bool followsData() const { return follow_; }
   void selectLayer(const QString& path);
   QString selectedLayer() const { return selected_; }
 
@@ -85,6 +90,7 @@ class ParamStatsView : public QWidget {
   QCPColorMap* heatmap_;
   QCPColorScale* color_scale_;
   QComboBox* quantity_box_;
+  QComboBox* heatmap_box_;
   QCheckBox* log_box_;
   QLabel* run_label_;
   QLabel* heatmap_label_;
@@ -94,6 +100,8 @@ class ParamStatsView : public QWidget {
   int generation_ = -1;
   bool dirty_ = false;
   bool heatmap_dirty_ = false;
+  bool heatmap_values_ = false;
+  bool follow_ = true;
   int replots_ = 0;
 };
 
