@@ -131,6 +131,8 @@ void KernelClient::dispatch(const Message& message) {
     emit metrics(parent, message.body<Metrics>());
   } else if (message.is<ExecuteResult>()) {
     emit executeResult(parent, message.body<ExecuteResult>());
+  } else if (message.is<ParamStats>()) {
+    emit paramStats(parent, message.body<ParamStats>());
   } else if (message.is<Error>()) {
     emit error(parent, message.body<Error>());
   } else if (message.is<ExecuteReply>()) {

@@ -84,6 +84,8 @@ class KernelClient : public QObject {
   void evaluateReply(const QString& requestId, const kusari::protocol::EvaluateReply& reply);
   void setVariableReply(const QString& requestId, const kusari::protocol::SetVariableReply& reply);
   void tensorDataReply(const QString& requestId, const kusari::protocol::TensorDataReply& reply);
+  // Per-layer parameter and gradient statistics of a Trainer that `requestId` runs.
+  void paramStats(const QString& requestId, const kusari::protocol::ParamStats& stats);
   // A request that will never get its reply (the kernel died, shut down or restarted).
   void requestFailed(const QString& requestId, const QString& reason);
   // The kernel ended without being asked to: exitCode and how it ended ("killed by signal 11

@@ -3,11 +3,14 @@
 //   display(bundle)           -> a `display_data` message (bundle as built by display.py)
 //   metrics(runs, points)     -> a `metrics` message; runs [(run, label, cell_id)],
 //                                points [(run, name, iteration, epoch, value)] (metrics.py)
+//   param_stats(run, iteration, epoch, layers)
+//                             -> a `param_stats` message; layers [dict] (param_stats.py)
 //   take_stop_request()       -> True once after a stop_training_request (clears it)
 //   execute_result(bundle, n) -> an `execute_result` message with execution_count n
 #include "output_route.h"
 #include "protocol/display_data.h"
 #include "protocol/metrics_messages.h"
+#include "protocol/param_stats_messages.h"
 #include "python_text.h"
 #include "training_control.h"
 
@@ -74,6 +77,37 @@ protocol::Metrics metricsFromPython(const py::list& runs, const py::list& points
   return metrics;
 }
 
+protocol::ParamHistogram histogramFromPython(py::handle h) {
+  py::tuple t = py::reinterpret_borrow<py::tuple>(h);  // (lo, hi, [counts])
+  return {t[0].cast<double>(), t[1].cast<double>(), toIntegers(t[2])};
+}
+
+protocol::ParamStats paramStatsFromPython(const py::str& run, qint64 iteration, double epoch, const py::list& layers) {
+  protocol::ParamStats stats{toQString(run), iteration, epoch, {}};
+  stats.layers.reserve(layers.size());
+  for (py::handle item : layers) {
+    py::dict d = py::reinterpret_borrow<py::dict>(item);
+    protocol::ParamLayerStats l;
+    l.path = toQString(d["path"]);
+    l.shape = toIntegers(d["shape"]);
+    l.size = d["size"].cast<qint64>();
+    l.dataNorm = d["data_norm"].cast<double>();
+    l.gradNorm = d["grad_norm"].cast<double>();
+    l.dataMean = d["data_mean"].cast<double>();
+    l.dataStd = d["data_std"].cast<double>();
+    l.gradMean = d["grad_mean"].cast<double>();
+    l.gradStd = d["grad_std"].cast<double>();
+    if (d.contains("update_ratio") && !d["update_ratio"].is_none()) l.updateRatio = d["update_ratio"].cast<double>();
+    l.hasGrad = d["has_grad"].cast<bool>();
+    l.nanCount = d["nan_count"].cast<qint64>();
+    l.infCount = d["inf_count"].cast<qint64>();
+    l.gradHistogram = histogramFromPython(d["grad_histogram"]);
+    l.dataHistogram = histogramFromPython(d["data_histogram"]);
+    stats.layers.append(std::move(l));
+  }
+  return stats;
+}
+
 }  // namespace
 }  // namespace kusari::kernel
 
@@ -90,6 +124,10 @@ PYBIND11_EMBEDDED_MODULE(_kusari_kernel_io, m) {
   m.def("metrics", [](const py::list& runs, const py::list& points) {
     OutputRoute& route = outputRoute();
     if (route.outbox) route.outbox->post(route.parent, metricsFromPython(runs, points));
+  });
+  m.def("param_stats", [](const py::str& run, qint64 iteration, double epoch, const py::list& layers) {
+    OutputRoute& route = outputRoute();
+    if (route.outbox) route.outbox->post(route.parent, paramStatsFromPython(run, iteration, epoch, layers));
   });
   m.def("take_stop_request", [] { return stopTrainingFlag().exchange(false); });
   m.def("execute_result", [](const py::dict& bundle, qint64 executionCount) {

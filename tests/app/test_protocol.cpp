@@ -113,6 +113,13 @@ class TestProtocol : public QObject {
                               {MetricPoint{"c3@1733400000.5", "main/loss", 1, 0.05, 2.25},
                                MetricPoint{"c3@1733400000.5", "validation/main/accuracy", 20, 1.0, 0.875},
                                MetricPoint{"c3@1733400000.5", "main/loss", 21, 1.05, std::nan("")}}});
+    addRow("param_stats empty", ParamStats{});
+    {
+      ParamLayerStats w{"predictor/l1/W", {3, 4}, 12, 1.5, 0.25, 0.01, 0.4, -0.002, 0.07, 0.0125, true, 0, 0,
+                        ParamHistogram{-0.2, 0.15, {1, 0, 3, 8}}, ParamHistogram{-0.9, 1.1, {2, 4, 4, 2}}};
+      ParamLayerStats b{"predictor/l1/b", {3}, 3, 0, 0, 0, 0, 0, 0, std::nullopt, false, 1, 2, {}, {}};
+      addRow("param_stats", ParamStats{"c3@1733400000.5", 120, 2.5, {w, b}});
+    }
     addRow("variables_reply empty", VariablesReply{});
     addRow("variables_reply", VariablesReply{{VariableInfo{"W", "Variable", {784, 100}, "float32", true, -0.5, 0.001, 0.5, ""},
                                               VariableInfo{"empty", "ndarray", {0}, "float64", false, 0, 0, 0, ""},

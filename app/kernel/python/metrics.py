@@ -12,6 +12,7 @@ import time
 import weakref
 
 import _kusari_kernel_io as _io
+import _kusari_kernel_param_stats as _param_stats
 
 FLUSH_INTERVAL = 0.1  # seconds between two metrics messages while training
 TARGET = "kusari.training.metrics"
@@ -41,10 +42,16 @@ class KernelMetricsSink:
         self._pending_runs[run[0]] = run
         key = run[0]
         self._points.extend((key, name, iteration, epoch, value) for name, value in values.items())
+        _param_stats.sampler.observe(trainer, key, iteration, epoch)
         if time.monotonic() - self._last_flush >= FLUSH_INTERVAL:
-            self.flush()
+            self._send()
 
     def flush(self):
+        """The run ended or stopped."""
+        _param_stats.sampler.finish()
+        self._send()
+
+    def _send(self):
         if self._points:
             points, self._points = self._points, []
             runs, self._pending_runs = list(self._pending_runs.values()), {}

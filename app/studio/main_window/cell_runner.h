@@ -4,6 +4,7 @@
 #include "widgets/notebook/cell_widget.h"
 #include "widgets/variables/variable_record.h"
 #include "protocol/metrics_messages.h"
+#include "protocol/param_stats_messages.h"
 
 #include <QObject>
 #include <QVector>
@@ -30,6 +31,7 @@ class CellRunner : public QObject {
   void logMessage(const QString& line);
   void queueFinished();  // every requested cell has finished or was aborted
   void metricsReceived(const kusari::protocol::Metrics& metrics);  // live training metrics
+  void paramStatsReceived(const kusari::protocol::ParamStats& stats);  // per-layer parameter statistics
   void kernelDied(const QString& description);  // "exited with code 3", "killed by signal 11 ..." 
 };
 

@@ -3,9 +3,11 @@
 #include "document/notebook.h"
 #include "main_window/kernel_status.h"
 #include "main_window/notebook_document.h"
+#include "main_window/param_stats_feed.h"
 #include "main_window/studio_menus.h"
 #include "widgets/metrics/metrics_view.h"
 #include "widgets/notebook/notebook_view.h"
+#include "widgets/param_stats/param_stats_view.h"
 #include "widgets/theme/theme.h"
 #include "widgets/variables/variables_view.h"
 
@@ -47,7 +49,11 @@ MainWindow::MainWindow(QWidget* parent)
   updateActions();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+  // The children go in creation order: the actions before the tabs, whose last removal would
+  // otherwise call updateActions() on deleted actions.
+  tabs_->disconnect(this);
+}
 
 NotebookDocument* MainWindow::currentDocument() const {
   QWidget* w = tabs_->currentWidget();
@@ -174,6 +180,8 @@ void MainWindow::addDocument(NotebookDocument* doc) {
     for (const protocol::MetricPoint& p : m.points) view->appendPoint(p.run, p.name, double(p.iteration), p.epoch, p.value);
     if (newRun) docks_.metrics->raise();  // a training started: bring its curves forward, once
   });
+  connect(doc->runner(), &CellRunner::paramStatsReceived, docks_.paramStatsView,
+          [this](const protocol::ParamStats& s) { docks_.paramStatsView->addSample(toParamStatsSample(s)); });
   tabs_->setCurrentIndex(tab);
   doc->view()->setFocus();
   updateActions();

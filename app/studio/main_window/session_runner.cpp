@@ -48,6 +48,7 @@ SessionRunner::SessionRunner(Notebook* notebook, QObject* parent)
     : CellRunner(parent), notebook_(notebook), kernel_(new client::KernelClient(this)),
       session_(new NotebookSession(notebook, kernel_, this)) {
   connect(session_, &NotebookSession::metricsReceived, this, [this](const QString&, const protocol::Metrics& m) { emit metricsReceived(m); });
+  connect(session_, &NotebookSession::paramStatsReceived, this, [this](const QString&, const protocol::ParamStats& s) { emit paramStatsReceived(s); });
   connect(session_, &NotebookSession::kernelStateChanged, this, [this](client::KernelClient::State s) {
     state_ = fromClient(s);
     emit stateChanged(state_);

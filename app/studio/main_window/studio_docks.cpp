@@ -1,6 +1,7 @@
 #include "main_window/studio_docks.h"
 
 #include "widgets/metrics/metrics_view.h"
+#include "widgets/param_stats/param_stats_view.h"
 #include "widgets/placeholder_pane.h"
 #include "widgets/variables/variables_view.h"
 
@@ -45,6 +46,8 @@ StudioDocks createDocks(QMainWindow* w) {
                                          "with their shapes, ops, and links grouped by layer.")));
   d.metricsView = new widgets::MetricsView;
   d.metrics = dock(w, QObject::tr("Metrics"), QStringLiteral("metricsDock"), d.metricsView);
+  d.paramStatsView = new widgets::ParamStatsView;
+  d.paramStats = dock(w, QObject::tr("Parameters"), QStringLiteral("paramStatsDock"), d.paramStatsView);
   d.callStack = dock(w, QObject::tr("Call Stack"), QStringLiteral("callStackDock"),
                      placeholder(QObject::tr("Not paused"),
                                  QObject::tr("When a breakpoint hits, the frames from the cell down to the "
@@ -67,7 +70,7 @@ void arrangeDocks(QMainWindow* w, const StudioDocks& d) {
   w->addDockWidget(Qt::RightDockWidgetArea, d.tensor);
   w->splitDockWidget(d.variables, d.tensor, Qt::Vertical);
   w->addDockWidget(Qt::BottomDockWidgetArea, d.graph);
-  for (QDockWidget* dock : {d.metrics, d.callStack, d.breakpoints, d.kernelLog}) {
+  for (QDockWidget* dock : {d.metrics, d.paramStats, d.callStack, d.breakpoints, d.kernelLog}) {
     w->addDockWidget(Qt::BottomDockWidgetArea, dock);
     w->tabifyDockWidget(d.graph, dock);
   }

@@ -9,6 +9,7 @@ class QPlainTextEdit;
 
 namespace kusari::widgets {
 class MetricsView;
+class ParamStatsView;
 class VariablesView;
 }
 
@@ -19,8 +20,10 @@ struct StudioDocks {
   widgets::VariablesView* variablesView;
   QPlainTextEdit* kernelLogView;
   widgets::MetricsView* metricsView;
+  QDockWidget* paramStats = nullptr;  // "Parameters": per-layer parameter/gradient statistics
+  widgets::ParamStatsView* paramStatsView = nullptr;
 
-  QList<QDockWidget*> all() const { return {variables, tensor, graph, metrics, callStack, breakpoints, kernelLog}; }
+  QList<QDockWidget*> all() const { return {variables, tensor, graph, metrics, paramStats, callStack, breakpoints, kernelLog}; }
 };
 
 StudioDocks createDocks(QMainWindow* window);

@@ -19,6 +19,9 @@ NotebookSession::NotebookSession(Notebook* notebook, KernelClient* kernel, QObje
   connect(kernel_, &KernelClient::metrics, this, [this](const QString& id, const protocol::Metrics& metrics) {
     if (id == running_.requestId && !running_.cellId.isEmpty()) emit metricsReceived(running_.cellId, metrics);
   });
+  connect(kernel_, &KernelClient::paramStats, this, [this](const QString& id, const protocol::ParamStats& stats) {
+    if (id == running_.requestId && !running_.cellId.isEmpty()) emit paramStatsReceived(running_.cellId, stats);
+  });
   connect(kernel_, &KernelClient::variablesReply, this, [this](const QString& id, const protocol::VariablesReply& reply) {
     if (id != variables_request_) return;
     variables_ = reply.variables;

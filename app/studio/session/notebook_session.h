@@ -70,6 +70,8 @@ class NotebookSession : public QObject {
   void inspectReplied(const kusari::protocol::InspectReply& reply);
   // Live training metrics of the running cell (batched by the kernel, ~10 per second at most).
   void metricsReceived(const QString& cellId, const kusari::protocol::Metrics& metrics);
+  // Per-layer parameter statistics of a Trainer in the running cell (sampled by the kernel).
+  void paramStatsReceived(const QString& cellId, const kusari::protocol::ParamStats& stats);
 
  private:
   struct Execution {
