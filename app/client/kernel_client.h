@@ -51,6 +51,8 @@ class KernelClient : public QObject {
   void statusChanged(kusari::client::KernelClient::State state);
   void stream(const QString& requestId, const QString& name, const QString& text);
   void displayData(const QString& requestId, const kusari::protocol::DisplayData& data);
+  // New content for the outputs shown with data.displayId (by any earlier request).
+  void updateDisplayData(const QString& requestId, const kusari::protocol::UpdateDisplayData& data);
   void error(const QString& requestId, const kusari::protocol::Error& error);
   void executeReply(const QString& requestId, const kusari::protocol::ExecuteReply& reply);
   void completeReply(const QString& requestId, const kusari::protocol::CompleteReply& reply);
