@@ -29,7 +29,8 @@ def test_toy_sets_are_float32_points_and_int32_labels(get):
 
 @pytest.mark.parametrize("get", TOYS)
 def test_toy_sets_repeat_by_seed(get):
-    a, b, c = _arrays(get(50, noise=0.2, seed=1)), _arrays(get(50, noise=0.2, seed=1)), _arrays(get(50, noise=0.2, seed=2))
+    a, b = _arrays(get(50, noise=0.2, seed=1)), _arrays(get(50, noise=0.2, seed=1))
+    c = _arrays(get(50, noise=0.2, seed=2))
     assert np.array_equal(a[0], b[0]) and np.array_equal(a[1], b[1])
     assert not np.array_equal(a[0], c[0])
 
@@ -44,7 +45,8 @@ def test_moons_without_noise_are_two_half_circles():
     x, t = _arrays(D.get_moons(200, noise=0.))
     upper, lower = x[t == 0], x[t == 1]
     assert np.allclose(np.hypot(upper[:, 0], upper[:, 1]), 1., atol=1e-6) and (upper[:, 1] >= -1e-6).all()
-    assert np.allclose(np.hypot(lower[:, 0] - 1, lower[:, 1] - 0.5), 1., atol=1e-6) and (lower[:, 1] <= 0.5 + 1e-6).all()
+    assert np.allclose(np.hypot(lower[:, 0] - 1, lower[:, 1] - 0.5), 1., atol=1e-6)
+    assert (lower[:, 1] <= 0.5 + 1e-6).all()
 
 
 def test_xor_label_is_the_sign_disagreement():

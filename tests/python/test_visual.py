@@ -127,3 +127,12 @@ def test_line_plot_draws_each_curve_in_its_colour():
     assert (31, 119, 180) in colours and (255, 127, 14) in colours
     with pytest.raises(ValueError, match="curve 0"):
         visual.line_plot(["a", "b"])
+
+
+def test_decision_boundary_point_colours_follow_the_labels_not_the_predictions():
+    x = np.array([[0., 0.], [1., 1.]], np.float32)
+    t = np.array([0, 2], np.int32)
+    image = visual.decision_boundary(lambda p: np.zeros(len(p), np.int32), x, t, size=40, margin=0.2, point_radius=2)
+    centre = (40 - 1) * 0.2 / 1.4  # where x = 1, y = 1 lands: top right, inside the margin
+    pixel = image.pixels[int(round(centre)), 39 - int(round(centre))].astype(int)
+    assert np.allclose(pixel, np.round(np.array([44, 160, 44]) * 0.85), atol=1)  # the palette's green

@@ -43,11 +43,10 @@ def decision_boundary(predict, x, t=None, size=240, margin=0.2, point_radius=2):
     gx, gy = numpy.meshgrid(xs, ys)
     grid = numpy.stack([gx.ravel(), gy.ravel()], axis=1).astype(numpy.float32)
     p = _scores(predict, grid)
-    colours = PALETTE[numpy.arange(p.shape[1]) % len(PALETTE)]
     cls = p.argmax(axis=1)
     strength = (p.max(axis=1) - 1. / p.shape[1]) / (1. - 1. / p.shape[1]) if p.shape[1] > 1 else numpy.ones(len(p))
     tint = 0.15 + 0.35 * strength[:, None]
-    image = (255. * (1 - tint) + colours[cls] * tint).reshape(size, size, 3)
+    image = (255. * (1 - tint) + PALETTE[cls % len(PALETTE)] * tint).reshape(size, size, 3)
     if t is not None:
         px = numpy.round((x[:, 0] - lo[0]) / (hi[0] - lo[0]) * (size - 1)).astype(int)
         py = numpy.round((hi[1] - x[:, 1]) / (hi[1] - lo[1]) * (size - 1)).astype(int)
@@ -58,5 +57,5 @@ def decision_boundary(predict, x, t=None, size=240, margin=0.2, point_radius=2):
                 if d2 > (r + 1) ** 2:
                     continue
                 yy, xx = numpy.clip(py + dy, 0, size - 1), numpy.clip(px + dx, 0, size - 1)
-                image[yy, xx] = (40, 40, 40) if d2 > r * r else colours[t % len(colours)] * 0.85
+                image[yy, xx] = (40, 40, 40) if d2 > r * r else PALETTE[t % len(PALETTE)] * 0.85
     return Image(image.round().astype(numpy.uint8))

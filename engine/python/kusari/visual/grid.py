@@ -37,7 +37,8 @@ def image_grid(images, ncols=8, pad=1, scale=2, vmin=None, vmax=None, background
     finite = a[numpy.isfinite(a)]
     lo = float(finite.min()) if vmin is None and finite.size else (0. if vmin is None else vmin)
     hi = float(finite.max()) if vmax is None and finite.size else (1. if vmax is None else vmax)
-    scaled = numpy.clip((numpy.nan_to_num(a, nan=lo) - lo) / ((hi - lo) or 1.) * 255., 0, 255).round().astype(numpy.uint8)
+    scaled = numpy.clip((numpy.nan_to_num(a, nan=lo) - lo) / ((hi - lo) or 1.) * 255., 0, 255)
+    scaled = scaled.round().astype(numpy.uint8)
     n, h, w = a.shape[:3]
     ncols = min(ncols, n)
     nrows = -(-n // ncols)
