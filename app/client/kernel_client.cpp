@@ -69,6 +69,10 @@ void KernelClient::sendInterruptRequest() {
   if (connection_) connection_->send(Message::make(InterruptRequest{}, QUuid::createUuid().toString(QUuid::WithoutBraces)));
 }
 
+void KernelClient::stopTraining() {
+  if (connection_) connection_->send(Message::make(StopTrainingRequest{}, QUuid::createUuid().toString(QUuid::WithoutBraces)));
+}
+
 void KernelClient::shutdown() {
   if (!connection_) return;
   shutting_down_ = true;
@@ -108,6 +112,8 @@ void KernelClient::dispatch(const Message& message) {
     emit displayData(parent, message.body<DisplayData>());
   } else if (message.is<UpdateDisplayData>()) {
     emit updateDisplayData(parent, message.body<UpdateDisplayData>());
+  } else if (message.is<Metrics>()) {
+    emit metrics(parent, message.body<Metrics>());
   } else if (message.is<Error>()) {
     emit error(parent, message.body<Error>());
   } else if (message.is<ExecuteReply>()) {

@@ -39,6 +39,8 @@ class KernelClient : public QObject {
   QString requestVariables();
   void interrupt();             // SIGINT to the kernel process
   void sendInterruptRequest();  // the same through the socket (for kernels on other hosts)
+  // The running Trainer stops at its next iteration boundary (no reply; see protocol README).
+  void stopTraining();
   // Asks the kernel to finish; it is killed if it has not exited within a few seconds.
   void shutdown();
   // A fresh kernel: the old one is shut down (killed if it lingers), its requests failed.
@@ -59,6 +61,8 @@ class KernelClient : public QObject {
   void inspectReply(const QString& requestId, const kusari::protocol::InspectReply& reply);
   void kernelInfoReply(const QString& requestId, const kusari::protocol::KernelInfoReply& reply);
   void variablesReply(const QString& requestId, const kusari::protocol::VariablesReply& reply);
+  // Batched live training metrics of the cell that `requestId` runs.
+  void metrics(const QString& requestId, const kusari::protocol::Metrics& metrics);
   // A request that will never get its reply (the kernel died, shut down or restarted).
   void requestFailed(const QString& requestId, const QString& reason);
   // The kernel ended without being asked to: exitCode and how it ended ("killed by signal 11

@@ -2,9 +2,14 @@
 //   write(stream_name, text)  -> coalesced `stream` messages
 //   display(bundle, display_id="") -> a `display_data` message (bundle as built by display.py)
 //   update_display(bundle, display_id) -> an `update_display_data` message
+//   metrics(runs, points)     -> a `metrics` message; runs [(run, label, cell_id)],
+//                                points [(run, name, iteration, epoch, value)] (metrics.py)
+//   take_stop_request()       -> True once after a stop_training_request (clears it)
 #include "output_route.h"
 #include "protocol/display_data.h"
+#include "protocol/metrics_messages.h"
 #include "python_text.h"
+#include "training_control.h"
 
 #include <pybind11/embed.h>
 
@@ -54,6 +59,21 @@ protocol::DisplayData displayFromPython(const py::dict& bundle) {
   return data;
 }
 
+protocol::Metrics metricsFromPython(const py::list& runs, const py::list& points) {
+  protocol::Metrics metrics;
+  metrics.runs.reserve(runs.size());
+  for (py::handle item : runs) {
+    py::tuple r = py::reinterpret_borrow<py::tuple>(item);
+    metrics.runs.append({toQString(r[0]), toQString(r[1]), toQString(r[2])});
+  }
+  metrics.points.reserve(points.size());
+  for (py::handle item : points) {
+    py::tuple p = py::reinterpret_borrow<py::tuple>(item);
+    metrics.points.append({toQString(p[0]), toQString(p[1]), p[2].cast<qint64>(), p[3].cast<double>(), p[4].cast<double>()});
+  }
+  return metrics;
+}
+
 }  // namespace
 }  // namespace kusari::kernel
 
@@ -76,4 +96,9 @@ PYBIND11_EMBEDDED_MODULE(_kusari_kernel_io, m) {
     data.displayId = toQString(displayId);
     if (route.outbox) route.outbox->post(route.parent, data);
   });
+  m.def("metrics", [](const py::list& runs, const py::list& points) {
+    OutputRoute& route = outputRoute();
+    if (route.outbox) route.outbox->post(route.parent, metricsFromPython(runs, points));
+  });
+  m.def("take_stop_request", [] { return stopTrainingFlag().exchange(false); });
 }

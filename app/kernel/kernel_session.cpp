@@ -3,6 +3,7 @@
 #include "output_route.h"
 #include "protocol/messages.h"
 #include "python_text.h"
+#include "training_control.h"
 
 #include <csignal>
 #include <cstdio>
@@ -42,6 +43,10 @@ void KernelSession::requestShutdown() {
   interrupt();
 }
 
+void KernelSession::requestStopTraining() {
+  if (executing_) stopTrainingFlag() = true;
+}
+
 void KernelSession::run(PythonRuntime& python) {
   python_ = &python;
   python_thread_ = pthread_self();
@@ -63,7 +68,10 @@ void KernelSession::run(PythonRuntime& python) {
 void KernelSession::serve(const Message& request) {
   dropStaleInterrupt();
   // From here on an interrupt targets this request, so one sent on seeing "busy" is never lost.
-  if (request.is<ExecuteRequest>()) executing_ = true;
+  if (request.is<ExecuteRequest>()) {
+    stopTrainingFlag() = false;  // a stop meant for an earlier cell
+    executing_ = true;
+  }
   outbox_.post(request.id, Status{QStringLiteral("busy")});
   outputRoute().parent = request.id;
   try {

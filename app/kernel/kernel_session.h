@@ -23,6 +23,7 @@ class KernelSession {
   // Any thread, no GIL needed.
   void interrupt();
   void requestShutdown();
+  void requestStopTraining();  // the running Trainer stops at its next iteration boundary
   bool executing() const { return executing_; }
 
  private:

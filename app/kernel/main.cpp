@@ -69,6 +69,7 @@ int main(int argc, char* argv[]) {
   SocketChannel::Hooks hooks;
   hooks.interrupt = [&session] { session.interrupt(); };
   hooks.shutdownRequested = [&session] { session.requestShutdown(); };
+  hooks.stopTraining = [&session] { session.requestStopTraining(); };
   // Nobody is left to see a running cell's output: leave at once rather than finish it.
   hooks.disconnected = [&session] { if (session.executing()) std::_Exit(0); };
   SocketChannel channel(parser.value(QStringLiteral("socket")), requests, outbox, hooks);

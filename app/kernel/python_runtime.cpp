@@ -49,6 +49,7 @@ PythonRuntime::PythonRuntime(const QStringList& pathEntries) {
     path.insert(0, py::str(""));  // the working directory, as `python -i` has it
     for (const EmbeddedModule& embedded : embeddedModules()) loadEmbedded(embedded);
     module("_kusari_kernel_streams").attr("install")();
+    module("_kusari_kernel_metrics").attr("install")();
   } catch (const py::error_already_set& e) {
     throw std::runtime_error(std::string("cannot load the kernel's Python support: ") + e.what());
   }

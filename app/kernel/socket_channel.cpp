@@ -1,6 +1,7 @@
 #include "socket_channel.h"
 
 #include "protocol/control_messages.h"
+#include "protocol/metrics_messages.h"
 
 #include <QLocalSocket>
 #include <QTimer>
@@ -55,6 +56,10 @@ void SocketChannel::readRequests() {
   while (std::optional<protocol::Message> message = reader_.next()) {
     if (message->is<protocol::InterruptRequest>()) {
       if (hooks_.interrupt) hooks_.interrupt();
+      continue;
+    }
+    if (message->is<protocol::StopTrainingRequest>()) {
+      if (hooks_.stopTraining) hooks_.stopTraining();
       continue;
     }
     if (message->is<protocol::ShutdownRequest>() && hooks_.shutdownRequested) hooks_.shutdownRequested();

@@ -22,6 +22,7 @@ class SocketChannel : public QObject {
     std::function<void()> interrupt;        // an interrupt_request arrived (socket thread)
     std::function<void()> shutdownRequested;  // a shutdown_request arrived, before it is queued
     std::function<void()> disconnected;     // the client is gone; requests are closed
+    std::function<void()> stopTraining;     // a stop_training_request arrived (socket thread)
   };
 
   SocketChannel(QString serverName, RequestQueue& requests, Outbox& outbox, Hooks hooks);

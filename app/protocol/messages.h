@@ -7,4 +7,5 @@
 #include "protocol/frame_reader.h"
 #include "protocol/introspection_messages.h"
 #include "protocol/message.h"
+#include "protocol/metrics_messages.h"
 #include "protocol/variables_messages.h"

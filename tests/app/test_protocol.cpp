@@ -4,6 +4,7 @@
 #include <QTest>
 #include <QtEndian>
 
+#include <cmath>
 #include <functional>
 
 #include "protocol/messages.h"
@@ -77,6 +78,12 @@ class TestProtocol : public QObject {
     addRow("shutdown_request", ShutdownRequest{true});
     addRow("shutdown_reply", ShutdownReply{false});
     addRow("variables_request", VariablesRequest{});
+    addRow("stop_training_request", StopTrainingRequest{});
+    addRow("metrics empty", Metrics{});
+    addRow("metrics", Metrics{{MetricsRun{"c3@1733400000.5", "cell c3 · 14:02:11", "c3"}},
+                              {MetricPoint{"c3@1733400000.5", "main/loss", 1, 0.05, 2.25},
+                               MetricPoint{"c3@1733400000.5", "validation/main/accuracy", 20, 1.0, 0.875},
+                               MetricPoint{"c3@1733400000.5", "main/loss", 21, 1.05, std::nan("")}}});
     addRow("variables_reply empty", VariablesReply{});
     addRow("variables_reply", VariablesReply{{VariableInfo{"W", "Variable", {784, 100}, "float32", true, -0.5, 0.001, 0.5, ""},
                                               VariableInfo{"empty", "ndarray", {0}, "float64", false, 0, 0, 0, ""},

@@ -8,16 +8,19 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 namespace kusari::widgets {
 
 StreamOutputView::StreamOutputView(const QString& streamName, QWidget* parent)
     : QWidget(parent), stream_name_(streamName), view_(new QPlainTextEdit(this)), banner_(new QLabel(this)),
-      toggle_(new QToolButton(this)) {
+      toggle_(new QToolButton(this)), progress_(new QProgressBar(this)) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->setSpacing(2);
@@ -28,6 +31,11 @@ StreamOutputView::StreamOutputView(const QString& streamName, QWidget* parent)
   bar->addStretch();
   layout->addLayout(bar);
   layout->addWidget(view_);
+  layout->addWidget(progress_);  // below the text, where a terminal's bar would be
+  progress_->setRange(0, kProgressSteps);
+  progress_->setTextVisible(true);
+  progress_->setAlignment(Qt::AlignCenter);
+  progress_->hide();
 
   view_->setReadOnly(true);
   view_->setLineWrapMode(QPlainTextEdit::NoWrap);
@@ -49,7 +57,9 @@ int StreamOutputView::lineCount() const {
 }
 
 void StreamOutputView::appendText(const QString& raw) {
-  QString text = raw;
+  const int records = filter_.recordCount();
+  QString text = filter_.feed(raw);
+  if (filter_.recordCount() != records) updateProgress();
   text.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
   if (text.isEmpty()) return;
   full_ += text;
@@ -65,8 +75,29 @@ void StreamOutputView::insertDisplayed(const QString& text) {
   if (shown.isEmpty()) return;
   QTextCursor cursor(view_->document());
   cursor.movePosition(QTextCursor::End);
-  if (containsAnsi(shown) && lineCount() <= kStyledLineLimit) insertAnsi(cursor, shown, Theme::current());
-  else cursor.insertText(stripAnsi(shown));
+  const QStringList parts = shown.split(u'\r');
+  for (qsizetype i = 0; i < parts.size(); ++i) {
+    if (i > 0) {  // '\r': the line's text so far is replaced by what follows
+      cursor.movePosition(QTextCursor::StartOfBlock, QTextCursor::KeepAnchor);
+      cursor.removeSelectedText();
+    }
+    insertLine(cursor, parts[i]);
+  }
+}
+
+void StreamOutputView::insertLine(QTextCursor& cursor, const QString& text) {
+  if (text.isEmpty()) return;
+  if (containsAnsi(text) && lineCount() <= kStyledLineLimit) insertAnsi(cursor, text, Theme::current());
+  else cursor.insertText(stripAnsi(text));
+}
+
+void StreamOutputView::updateProgress() {
+  const std::optional<studio::ProgressRecord>& record = filter_.latest();
+  if (!record) return;
+  progress_->setValue(int(std::lround(record->fraction * kProgressSteps)));
+  progress_->setFormat(QStringLiteral("%1%  ").arg(record->fraction * 100, 0, 'f', 1) + record->text());
+  progress_->show();
+  updateChrome();
 }
 
 void StreamOutputView::setExpanded(bool expanded) {
@@ -99,6 +130,7 @@ void StreamOutputView::rebuild() {
 QString StreamOutputView::displayedText() const { return view_->toPlainText(); }
 
 void StreamOutputView::updateChrome() {
+  view_->setVisible(!view_->document()->isEmpty() || progress_->isHidden());
   const bool collapsible = isCollapsible();
   banner_->setVisible(collapsible && !expanded_);
   toggle_->setVisible(collapsible);

@@ -2,12 +2,21 @@
 // long to style cheaply). Past kCollapseThreshold lines only the last lines are shown, with a
 // "Show all N lines" toggle; the full text is always kept. Appending stays cheap for 10^5
 // lines: the collapsed view trims with maximumBlockCount instead of re-laying out everything.
+// '\r' returns to the start of the line, whose text the next text replaces (as in Jupyter).
+// Progress records of kusari's ProgressBar (session/progress_record.h) are never shown: the
+// latest one drives a QProgressBar below the text, and the text bar line it announces is dropped.
 #pragma once
 #include <QWidget>
 
+#include <memory>
+
+#include "session/progress_record.h"
+
 class QPlainTextEdit;
+class QProgressBar;
 class QToolButton;
 class QLabel;
+class QTextCursor;
 
 namespace kusari::widgets {
 
@@ -22,28 +31,36 @@ class StreamOutputView : public QWidget {
 
   QString streamName() const { return stream_name_; }
   void appendText(const QString& text);
-  QString fullText() const { return full_; }  // as received, ANSI codes included
+  QString fullText() const { return full_; }  // as received (ANSI codes included), without progress records
   int lineCount() const;
   bool isCollapsible() const { return lineCount() > kCollapseThreshold; }
   bool isExpanded() const { return expanded_; }
   void setExpanded(bool expanded);
   QString displayedText() const;  // what the text view shows (ANSI removed)
   QToolButton* toggleButton() const { return toggle_; }
+  // Hidden until the first progress record; value in 0..kProgressSteps.
+  QProgressBar* progressBar() const { return progress_; }
+  std::optional<studio::ProgressRecord> progress() const { return filter_.latest(); }
+  static constexpr int kProgressSteps = 1000;
   void applyTheme();
 
  private:
   void insertDisplayed(const QString& text);
+  void insertLine(QTextCursor& cursor, const QString& text);
+  void updateProgress();
   void rebuild();
   void updateChrome();
 
   QString stream_name_;
-  QString full_;
+  QString full_;  // as shown: progress records and their bar lines removed
+  studio::ProgressRecordFilter filter_{true};
   int newlines_ = 0;
   bool expanded_ = false;
   bool held_newline_ = false;  // a trailing '\n' is shown only once more text follows it
   QPlainTextEdit* view_;
   QLabel* banner_;
   QToolButton* toggle_;
+  QProgressBar* progress_;
 };
 
 }  // namespace kusari::widgets

@@ -80,6 +80,18 @@ constexpr Entry kTable[] = {
     {R::KernelBusy, "kernelBusy", "#d97706", "#f0a030"},
     {R::KernelPaused, "kernelPaused", "#2563eb", "#5b9cff"},
     {R::KernelDead, "kernelDead", "#c62828", "#f06060"},
+    {R::GraphBackground, "graphBackground", "", "#1b1c1f"},
+    {R::GraphOpFill, "graphOpFill", "#e8eefb", "#263247"},
+    {R::GraphVariableFill, "graphVariableFill", "#ffffff", "#26282d"},
+    {R::GraphParameterFill, "graphParameterFill", "#fdf3dc", "#3a3222"},
+    {R::GraphNodeBorder, "graphNodeBorder", "#8c959f", "#6b6f78"},
+    {R::GraphNodeText, "graphNodeText", "", "#d4d4d4"},
+    {R::GraphEdge, "graphEdge", "#8c959f", "#7a7f88"},
+    {R::GraphClusterFill, "graphClusterFill", "#f6f8fa", "#212328"},
+    {R::GraphClusterBorder, "graphClusterBorder", "#d0d7de", "#3a3d44"},
+    {R::GraphClusterText, "graphClusterText", "#6e7781", "#8b8f98"},
+    {R::GraphCurrent, "graphCurrent", "#2563eb", "#5b9cff"},
+    {R::GraphBackward, "graphBackward", "#c2410c", "#e5895a"},
 };
 constexpr bool tableInRoleOrder() {
   for (int i = 0; i < Theme::kRoleCount; ++i)
@@ -101,6 +113,8 @@ QColor fromPalette(R role, const QPalette& p) {
     case R::Link: return p.color(QPalette::Link);
     case R::PlotBackground: return p.color(QPalette::Base);
     case R::PlotText: return p.color(QPalette::Text);
+    case R::GraphBackground: return p.color(QPalette::Base);
+    case R::GraphNodeText: return p.color(QPalette::Text);
     default: return {};
   }
 }

@@ -29,6 +29,9 @@ enum class ThemeRole {
   PlotBackground, PlotAxis, PlotGrid, PlotText, NanMarker, InfMarker,
   // kernel state dots
   KernelStarting, KernelIdle, KernelBusy, KernelPaused, KernelDead,
+  // computational graph
+  GraphBackground, GraphOpFill, GraphVariableFill, GraphParameterFill, GraphNodeBorder, GraphNodeText,
+  GraphEdge, GraphClusterFill, GraphClusterBorder, GraphClusterText, GraphCurrent, GraphBackward,
   Count
 };
 

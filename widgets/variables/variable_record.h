@@ -14,6 +14,10 @@ struct VariableRecord {
   QString dtype;            // "" for non-tensors
   std::optional<double> min, mean, max;
   QString value;            // short repr for non-tensors ("0.001", "<MLP>")
+  QString reference;        // non-empty: has children, fetched lazily by this handle (tree view)
+  QString expression;       // how to evaluate it ("model.l1.W"); "" = the name
+  bool hasChildren() const { return !reference.isEmpty(); }
+  QString evaluateName() const { return expression.isEmpty() ? name : expression; }
   bool isTensor() const { return !dtype.isEmpty(); }
   bool operator==(const VariableRecord&) const = default;
 };

@@ -9,6 +9,8 @@ import _kusari_kernel_display as _display
 CELL_PREFIX = "<cell "
 KERNEL_PREFIX = "<kusari-kernel/"
 
+current_cell_id = ""  # of the cell running now (training metrics name their run after it)
+
 
 def cell_filename(cell_id):
     return f"{CELL_PREFIX}{cell_id}>"
@@ -16,6 +18,8 @@ def cell_filename(cell_id):
 
 def run_cell(code, cell_id, silent, namespace):
     """None when the cell ran to the end, else an error report (a dict, see error_report)."""
+    global current_cell_id
+    current_cell_id = cell_id
     filename = cell_filename(cell_id)
     # mtime None: linecache.checkcache() keeps the entry, so tracebacks can show cell lines.
     linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)

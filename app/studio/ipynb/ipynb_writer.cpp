@@ -5,6 +5,7 @@
 
 #include "ipynb/jupyter_json.h"
 #include "ipynb/multiline_text.h"
+#include "session/progress_record.h"
 
 namespace kusari::studio {
 
@@ -19,12 +20,13 @@ QString cellTypeName(CellType type) {
   return {};
 }
 
-// nbformat's split_lines and strip_transient, for the output types it knows.
+// nbformat's split_lines and strip_transient, for the output types it knows. Stream text loses
+// kusari's progress records (the plain '\r' bar line they announce stays).
 QJsonObject outputToJson(QJsonObject output) {
   const QString type = output.value(QLatin1StringView("output_type")).toString();
   if (type == QLatin1StringView("stream")) {
     const QJsonValue text = output.value(QLatin1StringView("text"));
-    if (text.isString()) output[QLatin1StringView("text")] = toLineArray(text.toString());
+    if (text.isString()) output[QLatin1StringView("text")] = toLineArray(stripProgressRecords(text.toString()));
   } else if (type == QLatin1StringView("display_data") || type == QLatin1StringView("execute_result")) {
     output[QLatin1StringView("data")] = splitMimeBundle(output.value(QLatin1StringView("data")).toObject());
     output.remove(QLatin1StringView("transient"));

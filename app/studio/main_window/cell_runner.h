@@ -3,6 +3,7 @@
 #pragma once
 #include "widgets/notebook/cell_widget.h"
 #include "widgets/variables/variable_record.h"
+#include "protocol/metrics_messages.h"
 
 #include <QObject>
 #include <QVector>
@@ -19,6 +20,7 @@ class CellRunner : public QObject {
   virtual void interrupt() = 0;
   virtual void restart() = 0;
   virtual KernelState state() const = 0;
+  virtual void stopTraining() {}  // the running Trainer stops at an iteration boundary
 
  signals:
   void stateChanged(kusari::studio::KernelState state);
@@ -27,6 +29,7 @@ class CellRunner : public QObject {
   void variablesChanged(const QVector<kusari::widgets::VariableRecord>& variables);
   void logMessage(const QString& line);
   void queueFinished();  // every requested cell has finished or was aborted
+  void metricsReceived(const kusari::protocol::Metrics& metrics);  // live training metrics
   void kernelDied(const QString& description);  // "exited with code 3", "killed by signal 11 ..." 
 };
 

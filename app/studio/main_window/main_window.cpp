@@ -4,6 +4,7 @@
 #include "main_window/kernel_status.h"
 #include "main_window/notebook_document.h"
 #include "main_window/studio_menus.h"
+#include "widgets/metrics/metrics_view.h"
 #include "widgets/notebook/notebook_view.h"
 #include "widgets/theme/theme.h"
 #include "widgets/variables/variables_view.h"
@@ -13,6 +14,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -81,6 +83,7 @@ void MainWindow::wireActions() {
     for (int i = from; i < to; ++i) r << i;
     return r;
   };
+  onDocument(a.stopTraining, [](NotebookDocument* d, int) { d->runner()->stopTraining(); });
   onDocument(a.runAbove, [range](NotebookDocument* d, int i) { d->runner()->run(range(0, i)); });
   onDocument(a.runBelow, [range](NotebookDocument* d, int i) { d->runner()->run(range(i, d->notebook()->cellCount())); });
   onDocument(a.clearOutputs, [](NotebookDocument* d, int i) { if (i >= 0) d->notebook()->clearOutputs(i); });
@@ -153,6 +156,16 @@ void MainWindow::addDocument(NotebookDocument* doc) {
   connect(doc->runner(), &CellRunner::cellFinished, status_, [this](int, double s) { status_->setLastCellTime(s); });
   connect(doc->runner(), &CellRunner::variablesChanged, docks_.variablesView, &widgets::VariablesView::setVariables);
   connect(doc->runner(), &CellRunner::logMessage, this, &MainWindow::log);
+  connect(doc->runner(), &CellRunner::metricsReceived, docks_.metricsView, [this](const protocol::Metrics& m) {
+    widgets::MetricsView* view = docks_.metricsView;
+    bool newRun = false;
+    for (const protocol::MetricsRun& run : m.runs) {
+      newRun = newRun || view->store().runIndex(run.run) < 0;
+      view->addRun(run.run, run.label);
+    }
+    for (const protocol::MetricPoint& p : m.points) view->appendPoint(p.run, p.name, double(p.iteration), p.epoch, p.value);
+    if (newRun) docks_.metrics->raise();  // a training started: bring its curves forward, once
+  });
   tabs_->setCurrentIndex(tab);
   doc->view()->setFocus();
   updateActions();
@@ -161,7 +174,7 @@ void MainWindow::addDocument(NotebookDocument* doc) {
 void MainWindow::updateActions() {
   NotebookDocument* doc = currentDocument();
   for (QAction* a : {actions_.save, actions_.saveAs, actions_.exportPython, actions_.closeTab, actions_.runCell,
-                     actions_.runAll, actions_.interrupt, actions_.restart})
+                     actions_.runAll, actions_.interrupt, actions_.restart, actions_.stopTraining})
     a->setEnabled(doc != nullptr);
   if (doc) status_->setKernelState(doc->runner()->state());
 }

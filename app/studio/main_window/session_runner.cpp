@@ -47,6 +47,7 @@ widgets::VariableRecord record(const protocol::VariableInfo& v) {
 SessionRunner::SessionRunner(Notebook* notebook, QObject* parent)
     : CellRunner(parent), notebook_(notebook), kernel_(new client::KernelClient(this)),
       session_(new NotebookSession(notebook, kernel_, this)) {
+  connect(session_, &NotebookSession::metricsReceived, this, [this](const QString&, const protocol::Metrics& m) { emit metricsReceived(m); });
   connect(session_, &NotebookSession::kernelStateChanged, this, [this](client::KernelClient::State s) {
     state_ = fromClient(s);
     emit stateChanged(state_);
@@ -81,5 +82,7 @@ void SessionRunner::restart() {
   emit logMessage(tr("restarting the kernel"));
   session_->restart();
 }
+
+void SessionRunner::stopTraining() { session_->stopTraining(); }
 
 }  // namespace kusari::studio

@@ -21,6 +21,7 @@ class SessionRunner : public CellRunner {
   void run(const QVector<int>& indexes) override;
   void interrupt() override;
   void restart() override;
+  void stopTraining() override;
   KernelState state() const override { return state_; }
   NotebookSession* session() const { return session_; }
 

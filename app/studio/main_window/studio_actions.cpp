@@ -66,6 +66,9 @@ StudioActions::StudioActions(QObject* p) {
   interrupt->setToolTip(QObject::tr("Interrupt the kernel (I, I)"));
   restart->setToolTip(QObject::tr("Restart the kernel (0, 0)"));
   restartRunAll = make(p, QObject::tr("Restart Kernel and Run &All"));
+  stopTraining = make(p, QObject::tr("S&top Training"));
+  stopTraining->setToolTip(QObject::tr("Stop the running training at the end of its iteration; "
+                                       "a snapshot is saved and trainer.run() resumes it"));
 
   debugContinue = make(p, StudioIcon::Continue, QObject::tr("&Continue"), QKeySequence(Qt::Key_F5));
   stepOver = make(p, StudioIcon::StepOver, QObject::tr("Step &Over"), QKeySequence(Qt::Key_F10));

@@ -27,6 +27,7 @@ struct StudioActions {
   QAction* restartRunAll;
   // Kernel
   QAction *interrupt, *restart;
+  QAction* stopTraining;  // stop_training_request: the running Trainer stops, the cell goes on
   // Debug (enabled once the debugger exists)
   QAction *debugContinue, *stepOver, *stepInto, *stepOut, *nextOp, *toggleBreakpoint;
   // Help

@@ -1,5 +1,6 @@
 #include "main_window/studio_docks.h"
 
+#include "widgets/metrics/metrics_view.h"
 #include "widgets/placeholder_pane.h"
 #include "widgets/variables/variables_view.h"
 
@@ -42,10 +43,8 @@ StudioDocks createDocks(QMainWindow* w) {
                  placeholder(QObject::tr("Computational graph"),
                              QObject::tr("The graph of the last forward pass grows here while it runs: variables "
                                          "with their shapes, ops, and links grouped by layer.")));
-  d.metrics = dock(w, QObject::tr("Metrics"), QStringLiteral("metricsDock"),
-                   placeholder(QObject::tr("Training metrics"),
-                               QObject::tr("Values reported during training (loss, accuracy, …) are plotted here "
-                                           "live, one curve per run.")));
+  d.metricsView = new widgets::MetricsView;
+  d.metrics = dock(w, QObject::tr("Metrics"), QStringLiteral("metricsDock"), d.metricsView);
   d.callStack = dock(w, QObject::tr("Call Stack"), QStringLiteral("callStackDock"),
                      placeholder(QObject::tr("Not paused"),
                                  QObject::tr("When a breakpoint hits, the frames from the cell down to the "

@@ -8,6 +8,7 @@ class QMainWindow;
 class QPlainTextEdit;
 
 namespace kusari::widgets {
+class MetricsView;
 class VariablesView;
 }
 
@@ -17,6 +18,7 @@ struct StudioDocks {
   QDockWidget *variables, *tensor, *graph, *metrics, *callStack, *breakpoints, *kernelLog;
   widgets::VariablesView* variablesView;
   QPlainTextEdit* kernelLogView;
+  widgets::MetricsView* metricsView;
 
   QList<QDockWidget*> all() const { return {variables, tensor, graph, metrics, callStack, breakpoints, kernelLog}; }
 };

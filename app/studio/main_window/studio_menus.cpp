@@ -49,6 +49,8 @@ void buildMenus(QMainWindow* w, const StudioActions& a, const StudioDocks& docks
 
   QMenu* kernel = bar->addMenu(QObject::tr("&Kernel"));
   kernel->addActions({a.interrupt, a.restart, a.restartRunAll});
+  kernel->addSeparator();
+  kernel->addAction(a.stopTraining);
 
   QMenu* help = bar->addMenu(QObject::tr("&Help"));
   help->addActions({a.shortcuts, a.about});
@@ -59,7 +61,7 @@ QComboBox* buildToolBar(QMainWindow* w, const StudioActions& a) {
   tb->setObjectName(QStringLiteral("mainToolBar"));
   tb->setMovable(false);
   tb->setIconSize(QSize(16, 16));
-  tb->addActions({a.runCell, a.runAll, a.interrupt, a.restart});
+  tb->addActions({a.runCell, a.runAll, a.interrupt, a.restart, a.stopTraining});
   tb->addSeparator();
   tb->addActions({a.debugContinue, a.stepOver, a.stepInto, a.stepOut, a.nextOp});
   tb->addSeparator();

@@ -16,6 +16,9 @@ NotebookSession::NotebookSession(Notebook* notebook, KernelClient* kernel, QObje
   connect(kernel_, &KernelClient::requestFailed, this, &NotebookSession::onRequestFailed);
   connect(kernel_, &KernelClient::statusChanged, this, &NotebookSession::kernelStateChanged);
   connect(kernel_, &KernelClient::died, this, &NotebookSession::kernelDied);
+  connect(kernel_, &KernelClient::metrics, this, [this](const QString& id, const protocol::Metrics& metrics) {
+    if (id == running_.requestId && !running_.cellId.isEmpty()) emit metricsReceived(running_.cellId, metrics);
+  });
   connect(kernel_, &KernelClient::variablesReply, this, [this](const QString& id, const protocol::VariablesReply& reply) {
     if (id != variables_request_) return;
     variables_ = reply.variables;
@@ -190,6 +193,10 @@ void NotebookSession::onRequestFailed(const QString& requestId, const QString& r
 void NotebookSession::interrupt() {
   abortQueue();
   if (!running_.cellId.isEmpty()) kernel_->interrupt();
+}
+
+void NotebookSession::stopTraining() {
+  if (!running_.cellId.isEmpty()) kernel_->stopTraining();
 }
 
 void NotebookSession::restart() {

@@ -41,6 +41,7 @@ class NotebookSession : public QObject {
   void runAbove(int index);  // the cells before `index`
   void runBelow(int index);  // `index` and every cell after it
   void interrupt();          // the running cell gets KeyboardInterrupt, the queue is aborted
+  void stopTraining();       // the running Trainer stops at an iteration boundary; the cell goes on
   void restart();            // a fresh kernel; the running cell is interrupted, the queue aborted
   void restartAndRunAll();
   void shutdown();
@@ -70,6 +71,8 @@ class NotebookSession : public QObject {
   void variablesChanged(const QList<kusari::protocol::VariableInfo>& variables);
   void completeReplied(const kusari::protocol::CompleteReply& reply);
   void inspectReplied(const kusari::protocol::InspectReply& reply);
+  // Live training metrics of the running cell (batched by the kernel, ~10 per second at most).
+  void metricsReceived(const QString& cellId, const kusari::protocol::Metrics& metrics);
 
  private:
   struct Execution {

@@ -2,6 +2,12 @@
 
 The loop is Python on purpose: extensions and observations are user Python objects, and one
 turn of the loop costs microseconds next to the engine's forward/backward/update.
+
+Stopping: ``trainer.stop()`` (from an extension, another thread) or a host's stop poll
+(kusari.training.metrics.set_stop_poll, how the Kusari studio's "Stop Training" reaches here)
+ends ``run()`` at the next iteration boundary: extensions are finalized, a snapshot is written
+(by the trainer's snapshot extensions, else ``snapshot_iter_N`` into out/), a notice is printed
+and ``run()`` returns normally. Calling ``run()`` again resumes from that iteration.
 """
 import collections
 import os
@@ -12,6 +18,7 @@ import traceback
 from kusari import reporter as reporter_module
 from kusari.training import _trigger_util
 from kusari.training import extension as extension_module
+from kusari.training import metrics as metrics_module
 
 
 class _ExtensionEntry:
@@ -37,6 +44,8 @@ class Trainer:
         self._start_at = None
         self._snapshot_elapsed_time = 0.
         self._final_elapsed_time = None
+        self._stop_requested = False
+        self._paused = False  # stopped by stop(): run() resumes
         updater.connect_trainer(self)
         for ext in extensions or ():
             self.extend(ext)
@@ -50,9 +59,20 @@ class Trainer:
         """Seconds of training, counting the time before a resumed snapshot was taken."""
         if self._done:
             return self._final_elapsed_time
+        if self._paused:
+            return self._snapshot_elapsed_time
         if self._start_at is None:
             raise RuntimeError("training has not been started yet")
         return time.perf_counter() - self._start_at + self._snapshot_elapsed_time
+
+    @property
+    def is_stopped(self):
+        """True after run() ended early through stop(); run() then resumes."""
+        return self._paused
+
+    def stop(self):
+        """Ends the running run() at the next iteration boundary (any thread may call it)."""
+        self._stop_requested = True
 
     def extend(self, extension, name=None, trigger=None, priority=None, call_before_training=False):
         if name is None:
@@ -83,6 +103,9 @@ class Trainer:
         if self._done:
             raise RuntimeError("cannot run training loop multiple times")
         os.makedirs(self.out, exist_ok=True)
+        self._stop_requested = False
+        self._paused = False
+        stopped = False
         # sorted() is stable: equal priorities keep the order of extend() calls.
         entries = sorted(self._extensions.values(), key=lambda e: e.priority, reverse=True)
         self._start_at = time.perf_counter()
@@ -105,6 +128,12 @@ class Trainer:
                     for entry in entries:
                         if entry.trigger(self):
                             entry.extension(self)
+                if metrics_module._sink is not None:
+                    metrics_module.publish(self)
+                if self._stop_requested or (metrics_module._stop_poll is not None and
+                                            metrics_module.stop_requested()):
+                    stopped = True
+                    break
         except Exception as e:
             if show_loop_exception_msg:
                 print(f"Exception in main training loop: {e}", file=sys.stderr)
@@ -125,9 +154,41 @@ class Trainer:
                 finalize = getattr(entry.extension, "finalize", None)
                 if finalize:
                     finalize()
-            self.updater.finalize()
+            if not stopped:  # a stopped run keeps its iterators for the resumed one
+                self.updater.finalize()
+            metrics_module.flush()
+        if stopped:
+            self._pause(entries)
+            return
         self._final_elapsed_time = self.elapsed_time
         self._done = True
+
+    def _pause(self, entries):
+        self._snapshot_elapsed_time = self.elapsed_time
+        self._paused = True
+        self._stop_requested = False
+        saved = self._snapshot_on_stop(entries)
+        updater = self.updater
+        where = f"; snapshot saved to {', '.join(saved)}" if saved else ""
+        print(f"Training stopped at iteration {updater.iteration} (epoch {updater.epoch}){where}. "
+              f"Call trainer.run() to resume.")
+
+    def _snapshot_on_stop(self, entries):
+        """The trainer's own snapshot extensions write their files; without any, out/
+        snapshot_iter_N holds the whole trainer (Chainer's layout: updater/model:main/...)."""
+        from kusari.training.extensions import _snapshot
+        snapshots = [e.extension for e in entries if isinstance(e.extension, _snapshot._Snapshot)]
+        if not snapshots:
+            snapshots = [_snapshot.snapshot()]
+        saved = []
+        for ext in snapshots:
+            try:
+                ext._make_snapshot(self)
+                name = ext.filename.format(self) if isinstance(ext.filename, str) else ext.filename(self)
+                saved.append(os.path.join(self.out, name))
+            except Exception as e:  # the model stays in memory; only the file is missing
+                print(f"Snapshot on stop failed: {e}", file=sys.stderr)
+        return saved
 
     def serialize(self, serializer):
         self.updater.serialize(serializer["updater"])
