@@ -127,6 +127,8 @@ void KernelClient::dispatch(const Message& message) {
     emit stream(parent, s.name, s.text);
   } else if (message.is<DisplayData>()) {
     emit displayData(parent, message.body<DisplayData>());
+  } else if (message.is<UpdateDisplayData>()) {
+    emit updateDisplayData(parent, message.body<UpdateDisplayData>());
   } else if (message.is<Metrics>()) {
     emit metrics(parent, message.body<Metrics>());
   } else if (message.is<ExecuteResult>()) {

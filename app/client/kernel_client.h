@@ -65,6 +65,8 @@ class KernelClient : public QObject {
   void displayData(const QString& requestId, const kusari::protocol::DisplayData& data);
   // The value of the cell's last expression, with the request's execution count.
   void executeResult(const QString& requestId, const kusari::protocol::ExecuteResult& result);
+  // New content for the outputs shown with data.displayId (by any earlier request).
+  void updateDisplayData(const QString& requestId, const kusari::protocol::UpdateDisplayData& data);
   void error(const QString& requestId, const kusari::protocol::Error& error);
   void executeReply(const QString& requestId, const kusari::protocol::ExecuteReply& reply);
   void completeReply(const QString& requestId, const kusari::protocol::CompleteReply& reply);

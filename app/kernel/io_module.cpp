@@ -1,6 +1,7 @@
 // _kusari_kernel_io: the built-in module through which the Python side publishes output.
 //   write(stream_name, text)  -> coalesced `stream` messages
-//   display(bundle)           -> a `display_data` message (bundle as built by display.py)
+//   display(bundle, display_id="") -> a `display_data` message (bundle as built by display.py)
+//   update_display(bundle, display_id) -> an `update_display_data` message
 //   metrics(runs, points)     -> a `metrics` message; runs [(run, label, cell_id)],
 //                                points [(run, name, iteration, epoch, value)] (metrics.py)
 //   param_stats(run, iteration, epoch, layers)
@@ -117,9 +118,18 @@ PYBIND11_EMBEDDED_MODULE(_kusari_kernel_io, m) {
     OutputRoute& route = outputRoute();
     if (route.outbox) route.outbox->writeStream(route.parent, toQString(name), toQString(text));
   });
-  m.def("display", [](const py::dict& bundle) {
+  m.def("display", [](const py::dict& bundle, const py::str& displayId) {
     OutputRoute& route = outputRoute();
-    if (route.outbox) route.outbox->post(route.parent, displayFromPython(bundle));
+    kusari::protocol::DisplayData data = displayFromPython(bundle);
+    data.displayId = toQString(displayId);
+    if (route.outbox) route.outbox->post(route.parent, data);
+  }, py::arg("bundle"), py::arg("display_id") = py::str(""));
+  m.def("update_display", [](const py::dict& bundle, const py::str& displayId) {
+    OutputRoute& route = outputRoute();
+    kusari::protocol::UpdateDisplayData data;
+    static_cast<kusari::protocol::DisplayData&>(data) = displayFromPython(bundle);
+    data.displayId = toQString(displayId);
+    if (route.outbox) route.outbox->post(route.parent, data);
   });
   m.def("metrics", [](const py::list& runs, const py::list& points) {
     OutputRoute& route = outputRoute();

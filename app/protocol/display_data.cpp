@@ -39,7 +39,9 @@ QCborMap DisplayData::toCbor() const {
   data.insert(QLatin1StringView(kMimeText), text);
   if (!png.isEmpty()) data.insert(QLatin1StringView(kMimePng), png);
   if (tensor) data.insert(QLatin1StringView(kMimeTensor), tensor->toCbor());
-  return {{QStringLiteral("data"), data}};
+  QCborMap content{{QStringLiteral("data"), data}};
+  if (!displayId.isEmpty()) content.insert(QStringLiteral("transient"), QCborMap{{QStringLiteral("display_id"), displayId}});
+  return content;
 }
 
 DisplayData DisplayData::fromCbor(const QCborMap& map) {
@@ -49,6 +51,7 @@ DisplayData DisplayData::fromCbor(const QCborMap& map) {
   d.png = data.value(QLatin1StringView(kMimePng)).toByteArray();
   const QCborValue tensor = data.value(QLatin1StringView(kMimeTensor));
   if (tensor.isMap()) d.tensor = TensorSummary::fromCbor(tensor.toMap());
+  d.displayId = map.value(QStringLiteral("transient")).toMap().value(QStringLiteral("display_id")).toString();
   return d;
 }
 
@@ -60,6 +63,12 @@ QCborMap ExecuteResult::toCbor() const {
 
 ExecuteResult ExecuteResult::fromCbor(const QCborMap& map) {
   return {map.value(QStringLiteral("execution_count")).toInteger(), DisplayData::fromCbor(map)};
+}
+
+UpdateDisplayData UpdateDisplayData::fromCbor(const QCborMap& map) {
+  UpdateDisplayData u;
+  static_cast<DisplayData&>(u) = DisplayData::fromCbor(map);
+  return u;
 }
 
 }  // namespace kusari::protocol

@@ -1,7 +1,10 @@
 // A value shown in a cell's output: a MIME bundle like Jupyter's display_data.
 //
-// content = {"data": {"text/plain": text, "image/png": bytes, "application/x-kusari-tensor": map}}
+// content = {"data": {"text/plain": text, "image/png": bytes, "application/x-kusari-tensor": map},
+//            "transient": {"display_id": text}}
 // Every bundle has text/plain; the other entries are present only when the value provides them.
+// "transient" is present only for a display with an id (Jupyter's display(obj, display_id=...)):
+// a later update_display_data with that id replaces the output in place.
 #pragma once
 
 #include <QByteArray>
@@ -42,6 +45,7 @@ struct DisplayData {
   QString text;
   QByteArray png;  // empty when absent
   std::optional<TensorSummary> tensor;
+  QString displayId;  // empty when the display has no id
 
   QCborMap toCbor() const;
   static DisplayData fromCbor(const QCborMap& map);
@@ -59,6 +63,13 @@ struct ExecuteResult {
   QCborMap toCbor() const;
   static ExecuteResult fromCbor(const QCborMap& map);
   bool operator==(const ExecuteResult&) const = default;
+};
+
+// The new content of every output shown with `displayId` (same fields as DisplayData; the id is
+// required). Its parent is the request that sent it, which need not be the one that displayed.
+struct UpdateDisplayData : DisplayData {
+  static constexpr const char* kType = "update_display_data";
+  static UpdateDisplayData fromCbor(const QCborMap& map);
 };
 
 }  // namespace kusari::protocol

@@ -99,6 +99,8 @@ class TestProtocol : public QObject {
     addRow("display_data png", DisplayData{"<Figure>", QByteArray("\x89PNG\r\n\x1a\n\0\1", 10), std::nullopt});
     addRow("display_data tensor", DisplayData{"array(...)", {}, sampleTensor()});
     addRow("execute_result", ExecuteResult{7, DisplayData{"array(...)", {}, sampleTensor()}});
+    addRow("display_data with id", DisplayData{"<Image>", QByteArray("\x89PNG", 4), std::nullopt, "plot-1"});
+    addRow("update_display_data", UpdateDisplayData{{"<Image 2>", QByteArray("\x89PNG\0", 5), std::nullopt, "plot-1"}});
     addRow("complete_request", CompleteRequest{"np.li", 5});
     addRow("complete_reply", CompleteReply{{"np.linalg", "np.linspace"}, 0, 5});
     addRow("inspect_request", InspectRequest{"f(", 1});

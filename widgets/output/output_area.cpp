@@ -35,16 +35,38 @@ void OutputArea::clear() {
     delete item;
   }
   shown_.clear();
+  views_.clear();
   last_stream_ = nullptr;
 }
 
 void OutputArea::sync(const QVector<QJsonObject>& outputs) {
-  // Outputs only grow while a cell runs; anything else (cleared, replaced) is rebuilt.
+  // Outputs only grow while a cell runs, or a display is replaced in place; anything else
+  // (cleared, stream text merged into an earlier output) is rebuilt.
+  if (replaceChangedDisplays(outputs)) return;
   bool prefix = outputs.size() >= shown_.size();
   for (qsizetype i = 0; prefix && i < shown_.size(); ++i) prefix = outputs[i] == shown_[i];
   if (!prefix) clear();
   for (qsizetype i = shown_.size(); i < outputs.size(); ++i) add(outputs[i]);
   setVisible(!outputs.isEmpty());
+}
+
+bool OutputArea::replaceChangedDisplays(const QVector<QJsonObject>& outputs) {
+  if (outputs.size() != shown_.size() || outputs.isEmpty()) return false;
+  const auto isStream = [](const QJsonObject& o) { return o.value(QStringLiteral("output_type")).toString() == QLatin1String("stream"); };
+  QList<qsizetype> changed;
+  for (qsizetype i = 0; i < outputs.size(); ++i) {
+    if (outputs[i] == shown_[i]) continue;
+    if (isStream(outputs[i]) || isStream(shown_[i])) return false;
+    changed.append(i);
+  }
+  for (qsizetype i : changed) {
+    QWidget* fresh = makeView(outputs[i]);
+    delete layout_->replaceWidget(views_[i], fresh);
+    delete views_[i];
+    views_[i] = fresh;
+    shown_[i] = outputs[i];
+  }
+  return true;
 }
 
 void OutputArea::add(const QJsonObject& output) {
@@ -57,10 +79,13 @@ void OutputArea::add(const QJsonObject& output) {
       layout_->addWidget(last_stream_);
     }
     last_stream_->appendText(multilineText(output.value(QStringLiteral("text"))));
+    views_.append(last_stream_);
     return;
   }
   last_stream_ = nullptr;
-  if (QWidget* view = makeView(output)) layout_->addWidget(view);
+  QWidget* view = makeView(output);
+  layout_->addWidget(view);
+  views_.append(view);
 }
 
 QWidget* OutputArea::makeView(const QJsonObject& output) {

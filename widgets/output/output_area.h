@@ -1,6 +1,7 @@
 // The outputs under a code cell, built from nbformat output objects. sync() is incremental:
 // outputs already shown stay, new ones are added, and stream text arriving in pieces goes to
-// the same stream view (consecutive outputs of one stream merge, as in Jupyter).
+// the same stream view (consecutive outputs of one stream merge, as in Jupyter); a display
+// replaced in place (update_display_data) gets a new view at the same position, the others stay.
 #pragma once
 #include <QJsonObject>
 #include <QVector>
@@ -31,10 +32,12 @@ class OutputArea : public QWidget {
 
  private:
   void add(const QJsonObject& output);
+  bool replaceChangedDisplays(const QVector<QJsonObject>& outputs);
   QWidget* makeView(const QJsonObject& output);
 
   QVBoxLayout* layout_;
   QVector<QJsonObject> shown_;  // outputs already turned into views
+  QVector<QWidget*> views_;     // the view of each of shown_ (merged stream pieces share one)
   StreamOutputView* last_stream_ = nullptr;
 };
 

@@ -1,8 +1,13 @@
 """MIME bundles for displayed values: text/plain always, image/png and a tensor summary when
-the value provides them (see app/protocol/display_data.h for the tensor payload)."""
+the value provides them (see app/protocol/display_data.h for the tensor payload).
+
+display(obj, display_id=...) and update_display(obj, display_id=...) follow IPython: a display
+with an id returns a DisplayHandle whose update(obj) replaces that output in place (for a plot
+redrawn while a model trains); display_id=True makes a new id."""
 import builtins
 import math
 import sys
+import uuid
 
 import _kusari_kernel_io as _io
 
@@ -11,13 +16,49 @@ MAX_TEXT = 1 << 20  # characters of text/plain; a frame must stay far below the 
 
 
 def publish(value):
-    """Shows `value` in the output of the running cell (also available as builtin display())."""
+    """Shows `value` in the output of the running cell."""
     _io.display(mime_bundle(value))
 
 
 def publish_result(value, execution_count):
     """Sends `value` as the running cell's execute_result (the value of its last expression)."""
     _io.execute_result(mime_bundle(value), execution_count)
+class DisplayHandle:
+    """An output that can be replaced: update(obj) shows obj in its place, display(obj) shows obj
+    as another output with the same id (updated together from then on)."""
+
+    def __init__(self, display_id=None):
+        self.display_id = uuid.uuid4().hex if display_id is None else str(display_id)
+
+    def display(self, obj):
+        _io.display(mime_bundle(obj), self.display_id)
+
+    def update(self, obj):
+        update_display(obj, display_id=self.display_id)
+
+    def __repr__(self):
+        return f"<DisplayHandle display_id={self.display_id}>"
+
+
+def display(*objs, display_id=None):
+    """Shows each of `objs` in the output of the running cell (the builtin display()). With a
+    display_id (a string, or True for a new one) the outputs carry that id and a DisplayHandle
+    is returned for updating them."""
+    if display_id is None or display_id is False:
+        for obj in objs:
+            publish(obj)
+        return None
+    handle = DisplayHandle(None if display_id is True else display_id)
+    for obj in objs:
+        handle.display(obj)
+    return handle
+
+
+def update_display(obj, *, display_id):
+    """Replaces every output shown with `display_id` by `obj` (IPython's update_display)."""
+    if not display_id or display_id is True:
+        raise ValueError("update_display: display_id must name an earlier display")
+    _io.update_display(mime_bundle(obj), str(display_id))
 
 
 def mime_bundle(value):
@@ -90,4 +131,5 @@ def tensor_summary(value):
     }
 
 
-builtins.display = publish
+builtins.display = display
+builtins.update_display = update_display

@@ -11,6 +11,7 @@ NotebookSession::NotebookSession(Notebook* notebook, KernelClient* kernel, QObje
   connect(kernel_, &KernelClient::stream, this, &NotebookSession::onStream);
   connect(kernel_, &KernelClient::displayData, this, &NotebookSession::onDisplayData);
   connect(kernel_, &KernelClient::executeResult, this, &NotebookSession::onExecuteResult);
+  connect(kernel_, &KernelClient::updateDisplayData, this, &NotebookSession::onUpdateDisplayData);
   connect(kernel_, &KernelClient::error, this, &NotebookSession::onError);
   connect(kernel_, &KernelClient::executeReply, this, &NotebookSession::onExecuteReply);
   connect(kernel_, &KernelClient::requestFailed, this, &NotebookSession::onRequestFailed);
@@ -137,7 +138,30 @@ void NotebookSession::onStream(const QString& requestId, const QString& name, co
 
 void NotebookSession::onDisplayData(const QString& requestId, const protocol::DisplayData& data) {
   const int index = runningIndex();
-  if (requestId == running_.requestId && index >= 0) notebook_->appendOutput(index, displayOutput(data));
+  if (requestId != running_.requestId || index < 0) return;
+  const QJsonObject output = displayOutput(data);
+  notebook_->appendOutput(index, output);
+  if (!data.displayId.isEmpty())
+    displays_[data.displayId].append({running_.cellId, static_cast<int>(notebook_->cell(index).outputs.size()) - 1, output});
+}
+
+void NotebookSession::onUpdateDisplayData(const QString&, const protocol::UpdateDisplayData& data) {
+  auto places = displays_.find(data.displayId);
+  if (places == displays_.end() || !notebook_) return;
+  const QJsonObject output = displayOutput(data);
+  for (auto place = places->begin(); place != places->end();) {
+    const int index = notebook_->indexOfId(place->cellId);
+    const bool there = index >= 0 && place->outputIndex < notebook_->cell(index).outputs.size() &&
+                       notebook_->cell(index).outputs[place->outputIndex] == place->shown;
+    if (!there) {
+      place = places->erase(place);
+      continue;
+    }
+    notebook_->setOutput(index, place->outputIndex, output);
+    place->shown = output;
+    ++place;
+  }
+  if (places->isEmpty()) displays_.erase(places);
 }
 
 void NotebookSession::onExecuteResult(const QString& requestId, const protocol::ExecuteResult& result) {
@@ -189,6 +213,7 @@ void NotebookSession::restart() {
   restarting_ = true;
   kernel_->restart();  // fails the running request synchronously
   restarting_ = false;
+  displays_.clear();
   variables_.clear();
   emit variablesChanged(variables_);
 }

@@ -5,9 +5,12 @@
 // cells still queued. A cell's code is taken when it is queued; its old outputs are cleared
 // when it starts. A dead kernel leaves the notebook and its outputs as they were; restart()
 // gives a fresh one. After a run, once the queue is empty, the variables are refreshed.
+// An output displayed with an id is replaced in place by each update_display_data for that id
+// (in whichever cell it is), as long as it is still there unchanged.
 #pragma once
 #include <QElapsedTimer>
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -91,6 +94,7 @@ class NotebookSession : public QObject {
   void onStream(const QString& requestId, const QString& name, const QString& text);
   void onDisplayData(const QString& requestId, const protocol::DisplayData& data);
   void onExecuteResult(const QString& requestId, const protocol::ExecuteResult& result);
+  void onUpdateDisplayData(const QString& requestId, const protocol::UpdateDisplayData& data);
   void onError(const QString& requestId, const protocol::Error& error);
   void onExecuteReply(const QString& requestId, const protocol::ExecuteReply& reply);
   void onRequestFailed(const QString& requestId, const QString& reason);
@@ -107,6 +111,12 @@ class NotebookSession : public QObject {
   QHash<QString, InspectCallback> inspect_callbacks_;
   QString variables_request_;
   QList<protocol::VariableInfo> variables_;
+  struct DisplayPlace {
+    QString cellId;
+    int outputIndex;
+    QJsonObject shown;  // what is there now; a cleared or re-run cell no longer has it
+  };
+  QHash<QString, QList<DisplayPlace>> displays_;  // display id -> its outputs
 };
 
 }  // namespace kusari::studio
