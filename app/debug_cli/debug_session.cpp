@@ -47,7 +47,10 @@ DebugSession::DebugSession(Program& program, KernelClient& kernel, bool recordGr
       return;
     }
     status_ = 1;
-    err(e.traceback.isEmpty() ? QStringLiteral("%1: %2\n").arg(e.ename, e.evalue) : e.traceback.join(QString()));
+    QStringList traceback;  // without the script runner's frame
+    for (const QString& chunk : e.traceback)
+      if (!program_.isRunner(chunk.section(QLatin1Char('"'), 1, 1)) || !chunk.startsWith(QLatin1StringView("  File "))) traceback << chunk;
+    err(traceback.isEmpty() ? QStringLiteral("%1: %2\n").arg(e.ename, e.evalue) : traceback.join(QString()));
   });
   connect(&kernel_, &KernelClient::executeReply, this, [this](const QString& id, const ExecuteReply& reply) {
     if (id == running_id_) unitFinished(reply);

@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QStringList>
 
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <unistd.h>
@@ -16,6 +17,11 @@
 using namespace kusari::debug_cli;
 
 namespace {
+
+// Ctrl-C in a terminal reaches the kernel too (same process group): the running or stopped
+// program ends with KeyboardInterrupt, and kusari-debug stays to report it and exit with 1.
+// A handler, not SIG_IGN, so that the kernel (exec'd) gets the default disposition back.
+void ignoreInterrupt(int) {}
 
 int usage() {
   std::fputs("usage: kusari-debug [--no-graph] [--python-path DIR]... script.py [ARGS...] | notebook.ipynb\n", stderr);
@@ -44,6 +50,10 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "kusari-debug: %s\n", qPrintable(error));
     return 2;
   }
+  struct sigaction action {};
+  action.sa_handler = ignoreInterrupt;
+  action.sa_flags = SA_RESTART;
+  sigaction(SIGINT, &action, nullptr);
   kusari::client::KernelClient kernel;
   if (!pythonPath.isEmpty()) kernel.setPythonPath(pythonPath);
   DebugSession session(program, kernel, recordGraph, isatty(STDIN_FILENO) != 0);

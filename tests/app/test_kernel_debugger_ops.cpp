@@ -315,6 +315,25 @@ class TestKernelDebuggerOps : public QObject {
     QCOMPARE(stops_.size(), 1);
   }
 
+  void interruptWhileStoppedAtAnOp() {
+    QCOMPARE(setOps({}, {}, true), QString());
+    RequestRecord run(kernel_, kernel_.execute("a = kusari.Variable(np.array([0., 1.], np.float32))\n"
+                                               "r = F.sqrt(a)\n"
+                                               "F.sum(r).backward()\n"
+                                               "print('not reached')\n",
+                                               "stopint"));
+    QVERIFY(waitStop(1));
+    QCOMPARE(text(stops_[0].extra, "phase"), QStringLiteral("backward"));
+    kernel_.interrupt();  // ends the cell from inside backward(): KeyboardInterrupt at line 3
+    QVERIFY(run.waitDone());
+    QCOMPARE(run.reply->status, QStringLiteral("error"));
+    QCOMPARE(run.errors.value(0).ename, QStringLiteral("KeyboardInterrupt"));
+    QCOMPARE(run.errors.value(0).line, 3);
+    QVERIFY(run.out.isEmpty());
+    KUSARI_RUN_CELL(kernel_, after, "print(float(F.sum(F.exp(a)).array) > 0)", "after-interrupt");
+    QCOMPARE(after.out, QStringLiteral("True\n"));
+  }
+
   void nextOpNeedsAStop() { QCOMPARE(control("next_op"), QStringLiteral("the kernel is not paused")); }
 
   void graphStreamsFirstPassThenSamples() {

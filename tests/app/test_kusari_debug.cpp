@@ -142,6 +142,8 @@ class TestKusariDebug : public QObject {
     QCOMPARE(o.status, 1);
     QVERIFY(o.out.contains(QStringLiteral("before\n")));
     QVERIFY2(o.err.contains(QStringLiteral("ValueError: bad value")), qPrintable(o.err));
+    QVERIFY2(o.err.contains(QStringLiteral("fail.py\", line 2, in <module>")), qPrintable(o.err));
+    QVERIFY2(!o.err.contains(QStringLiteral("kusari-debug-main")), qPrintable(o.err));
     const QString exits = write(QStringLiteral("exit3.py"), "import sys\nsys.exit(3)\n");
     QCOMPARE(debug({exits}, QStringLiteral("run\n")).status, 3);
   }
