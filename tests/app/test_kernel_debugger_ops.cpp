@@ -211,6 +211,22 @@ class TestKernelDebuggerOps : public QObject {
     QVERIFY(run.waitDone());
     QCOMPARE(run.out, QStringLiteral("(2, 2)\n"));
     QCOMPARE(stops_.size(), 2);
+
+    // next_op from a link's enter: l2's linear; again: the link's exit comes first and ends
+    // the pending step, so continue runs to the end.
+    RequestRecord again(kernel_, kernel_.execute("y = model(x)\nz = F.exp(y)\nprint(z.shape)\n", "links2"));
+    QVERIFY(waitStop(3));
+    QCOMPARE(control("next_op"), QString());
+    QVERIFY(waitStop(4));
+    QCOMPARE(stops_[3].reason, QStringLiteral("next_op"));
+    QCOMPARE(text(stops_[3].extra, "link_path"), QStringLiteral("l2"));
+    QCOMPARE(control("next_op"), QString());
+    QVERIFY(waitStop(5));
+    QCOMPARE(text(stops_[4].extra, "kind"), QStringLiteral("link_exit"));
+    QCOMPARE(control("continue"), QString());
+    QVERIFY(again.waitDone());
+    QCOMPARE(again.out, QStringLiteral("(2, 2)\n"));
+    QCOMPARE(stops_.size(), 5);  // no stop at exp
   }
 
   void nanInForwardStopsAtTheFirstOp() {

@@ -157,8 +157,6 @@ class OpDebug:
 
     # --- stops ------------------------------------------------------------------------------
     def _on_stop(self, event):
-        if event.get("kind") != "link_enter" and event.get("kind") != "link_exit":
-            self.step = False  # any op stop consumes the step (the watch disarmed it)
         extra = {key: event.get(key) for key in EXTRA_KEYS}
         extra["inputs"] = [s or {} for s in event.get("inputs") or []]
         extra["outputs"] = [s or {} for s in event.get("outputs") or []]
@@ -170,8 +168,14 @@ class OpDebug:
         if not self.wanted():  # the last thing set was this step (or the set was cleared meanwhile)
             self.sync()
 
-    def flush_before_stop(self):
-        """The pass the debugger stops in goes out before `stopped`."""
+    def before_stop(self):
+        """Any stop (an op's, a link's, a line's) ends a pending next_op: the user has control
+        again, and resuming with next_op arms it anew. The pass the debugger stops in goes out
+        before `stopped`."""
+        if self.step:
+            self.step = False
+            if self.watch is not None:
+                self.watch.step_next_op = False
         self._send(everything=True)
 
     # --- graph events -----------------------------------------------------------------------
@@ -265,5 +269,5 @@ _debugger.handlers["set_op_breakpoints_request"] = op_debug.set_op_breakpoints
 _debugger.next_op_check = op_debug.next_op_check
 _debugger.next_op_arm = op_debug.next_op_arm
 _debugger.cell_hooks.append(op_debug.cell)
-_debugger.before_stop.append(op_debug.flush_before_stop)
+_debugger.before_stop.append(op_debug.before_stop)
 sys.meta_path.insert(0, _SyncOnImport())
