@@ -194,6 +194,24 @@ class TestKernelDebuggerOps : public QObject {
     QCOMPARE(stops_.size(), 2);
   }
 
+  void evaluationWhilePausedIsNotRecorded() {
+    QCOMPARE(setOps({}, {}, false, true), QString());
+    const SetBreakpointsReply bps =
+        await(kernel_.setBreakpoints({SourceBreakpoint{"<cell model>", 13, {}, {}, {}, true}}), &KernelClient::setBreakpointsReply);
+    QVERIFY(bps.breakpoints.value(0).verified);
+    RequestRecord run(kernel_, kernel_.execute("y = model(x)\n", "evalgraph"));
+    QVERIFY(waitStop(1));
+    QCOMPARE(stops_[0].reason, QStringLiteral("breakpoint"));
+    QCOMPARE(evaluate("F.relu(self.l1(x)).shape").result.value, QStringLiteral("(2, 4)"));
+    QCOMPARE(control("continue"), QString());
+    QVERIFY(run.waitDone());
+    await(kernel_.setBreakpoints({}), &KernelClient::setBreakpointsReply);
+    QStringList ops;
+    for (const QCborMap& e : graph_)
+      if (text(e, "event") == QLatin1StringView("node")) ops << text(e, "op");
+    QCOMPARE(ops, (QStringList{"linear", "relu", "linear"}));
+  }
+
   void linkEnterAndExit() {
     QCOMPARE(setOps({}, {QStringLiteral("l2")}), QString());
     RequestRecord run(kernel_, kernel_.execute("y = model(x)\nprint(y.shape)\n", "links"));

@@ -113,6 +113,7 @@ class Debugger:
         self.next_op_arm = lambda: None
         self.cell_hooks = []      # fn(begin: bool)
         self.before_stop = []     # fn()
+        self.after_stop = []      # fn(), when the kernel continues
 
     # --- which code is the user's -------------------------------------------------------
     @staticmethod
@@ -233,6 +234,8 @@ class Debugger:
         finally:
             self.paused = False
             _inspector.forget()
+            for hook in self.after_stop:
+                hook()
             _host.event("continued", {})
         self._resume(action, frame)
         return action

@@ -137,7 +137,8 @@ class OpDebug:
             self.watch = kd.OpWatch(on_stop=self._on_stop)
         w = self.watch
         w.break_ops, w.break_links = self.ops, self.links
-        w.nan_watch, w.record_graph, w.step_next_op = self.nan_watch, self.record_graph, self.step
+        w.nan_watch, w.step_next_op = self.nan_watch, self.step
+        w.record_graph = self.record_graph and not _debugger.paused
         w.install()
         if self._in_cell and self.record_graph:
             self._start_thread()
@@ -177,6 +178,12 @@ class OpDebug:
             if self.watch is not None:
                 self.watch.step_next_op = False
         self._send(everything=True)
+        if self.watch is not None:
+            self.watch.record_graph = False  # expressions evaluated while paused are not the program's graph
+
+    def after_stop(self):
+        if self.watch is not None:
+            self.watch.record_graph = self.record_graph
 
     # --- graph events -----------------------------------------------------------------------
     def _send(self, everything=False):
@@ -270,4 +277,5 @@ _debugger.next_op_check = op_debug.next_op_check
 _debugger.next_op_arm = op_debug.next_op_arm
 _debugger.cell_hooks.append(op_debug.cell)
 _debugger.before_stop.append(op_debug.before_stop)
+_debugger.after_stop.append(op_debug.after_stop)
 sys.meta_path.insert(0, _SyncOnImport())
