@@ -4,10 +4,12 @@
 #pragma once
 
 #include <QObject>
+#include <QTimer>
 #include <QSet>
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 
 #include "client/kernel_client.h"
 #include "program.h"
@@ -82,5 +84,29 @@ class DebugSession : public QObject {
   QList<QCborMap> graph_;  // node events of the current pass
   QSet<qint64> backward_ran_;
 };
+
+template <class Reply>
+void DebugSession::expect(const QString& id, void (client::KernelClient::*signal)(const QString&, const Reply&),
+                          std::function<void(const Reply&)> handle) {
+  ++pending_;
+  auto connection = std::make_shared<QMetaObject::Connection>();
+  auto failed = std::make_shared<QMetaObject::Connection>();
+  auto done = [this, connection, failed] {
+    disconnect(*connection);
+    disconnect(*failed);
+    --pending_;
+    QTimer::singleShot(0, this, &DebugSession::pump);
+  };
+  *connection = connect(&kernel_, signal, this, [id, handle, done](const QString& parent, const Reply& reply) {
+    if (parent != id) return;
+    done();
+    handle(reply);
+  });
+  *failed = connect(&kernel_, &client::KernelClient::requestFailed, this, [this, id, done](const QString& parent, const QString& why) {
+    if (parent != id) return;
+    done();
+    err(QStringLiteral("*** %1\n").arg(why));
+  });
+}
 
 }  // namespace kusari::debug_cli
