@@ -329,11 +329,13 @@ class TestKernelDebuggerOps : public QObject {
   }
 
   void opBreakpointSetWhileRunning() {
+    KUSARI_RUN_CELL(kernel_, flag, "stop_now = False", "flag");
     RequestRecord run(kernel_, kernel_.execute("import time\n"
                                                "for i in range(3000):\n"
                                                "    e = F.exp(kusari.Variable(np.ones(2, np.float32)))\n"
                                                "    time.sleep(0.002)\n"
-                                               "print('end', i)\n",
+                                               "    if stop_now: break\n"
+                                               "print('end', i, stop_now)\n",
                                                "live"));
     QTRY_COMPARE_WITH_TIMEOUT(kernel_.state(), KernelClient::State::Busy, 10000);
     QTest::qWait(150);
@@ -341,11 +343,13 @@ class TestKernelDebuggerOps : public QObject {
     QVERIFY(waitStop(1));
     QCOMPARE(stops_[0].reason, QStringLiteral("op"));
     QCOMPARE(stops_[0].line, 3);
-    QVERIFY(evaluate("i").result.value.toInt() > 0);
+    const int i = evaluate("i").result.value.toInt();
+    QVERIFY(i > 0);
+    QVERIFY(evaluate("stop_now = True").error.isEmpty());
     QCOMPARE(setOps({}), QString());
     QCOMPARE(control("continue"), QString());
     QVERIFY(run.waitDone(30000));
-    QCOMPARE(run.out, QStringLiteral("end 2999\n"));
+    QCOMPARE(run.out, QStringLiteral("end %1 True\n").arg(i));
     QCOMPARE(stops_.size(), 1);
   }
 
