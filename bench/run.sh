@@ -3,6 +3,8 @@
 # libopenblas0-pthread, so PyTorch uses OpenBLAS as a user's install would), builds Kusari in Release
 # into build-release/, builds bench/op_overhead.cpp against it, and runs bench/run_benchmarks.py.
 # Arguments go to run_benchmarks.py (--quick, --only mlp_step,gemm_1024, --threads 1, --rounds N).
+# KUSARI_BENCH_DEBUGGER=1 first runs bench/debugger_overhead.py (builds kusari-debug and the kernel
+# too, ~1 min to run; no PyTorch).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh build
@@ -34,4 +36,8 @@ if [ ! -x "$exe" ] || [ bench/op_overhead.cpp -nt "$exe" ] || [ "$lib" -nt "$exe
 fi
 
 export KUSARI_BUILD_DIR="$build_dir"
+if [ "${KUSARI_BENCH_DEBUGGER:-0}" = "1" ]; then
+  ninja -C "$build_dir" -j "$(nproc)" kusari-debug
+  /usr/bin/python3 bench/debugger_overhead.py --build-dir "$build_dir" || true
+fi
 exec /usr/bin/python3 bench/run_benchmarks.py --build-dir "$build_dir" "$@"

@@ -77,6 +77,9 @@ QString KernelClient::setVariable(qint64 frameId, const QString& name, const QSt
   return send(SetVariableRequest{frameId, name, expression});
 }
 QString KernelClient::requestTensorData(const TensorDataRequest& request) { return send(request); }
+QString KernelClient::setOpBreakpoints(const QStringList& ops, const QStringList& links, bool nanWatch, bool recordGraph) {
+  return send(SetOpBreakpointsRequest{ops, links, nanWatch, recordGraph});
+}
 
 void KernelClient::interrupt() {
   if (connection_) connection_->sendSignal(SIGINT);
@@ -167,6 +170,10 @@ bool KernelClient::dispatchDebug(const Message& message) {
     emit debugContinued(parent);
     return true;
   }
+  if (message.is<GraphEvents>()) {
+    emit graphEvents(parent, message.body<GraphEvents>());
+    return true;
+  }
   auto reply = [&](auto signal, auto body) {
     pending_.remove(parent);
     emit(this->*signal)(parent, body);
@@ -179,6 +186,7 @@ bool KernelClient::dispatchDebug(const Message& message) {
   else if (message.is<EvaluateReply>()) reply(&KernelClient::evaluateReply, message.body<EvaluateReply>());
   else if (message.is<SetVariableReply>()) reply(&KernelClient::setVariableReply, message.body<SetVariableReply>());
   else if (message.is<TensorDataReply>()) reply(&KernelClient::tensorDataReply, message.body<TensorDataReply>());
+  else if (message.is<SetOpBreakpointsReply>()) reply(&KernelClient::setOpBreakpointsReply, message.body<SetOpBreakpointsReply>());
   else return false;
   return true;
 }

@@ -47,6 +47,8 @@ class KernelClient : public QObject {
   QString evaluate(const QString& expression, qint64 frameId = 1);
   QString setVariable(qint64 frameId, const QString& name, const QString& expression);
   QString requestTensorData(const protocol::TensorDataRequest& request);
+  // Op breakpoints (protocol README, "Op breakpoints and the graph"): replaces the whole op set.
+  QString setOpBreakpoints(const QStringList& ops, const QStringList& links, bool nanWatch, bool recordGraph);
   void interrupt();             // SIGINT to the kernel process
   void sendInterruptRequest();  // the same through the socket (for kernels on other hosts)
   // The running Trainer stops at its next iteration boundary (no reply; see protocol README).
@@ -86,6 +88,9 @@ class KernelClient : public QObject {
   void evaluateReply(const QString& requestId, const kusari::protocol::EvaluateReply& reply);
   void setVariableReply(const QString& requestId, const kusari::protocol::SetVariableReply& reply);
   void tensorDataReply(const QString& requestId, const kusari::protocol::TensorDataReply& reply);
+  void setOpBreakpointsReply(const QString& requestId, const kusari::protocol::SetOpBreakpointsReply& reply);
+  // Graph events of the cell that `requestId` runs (record_graph on).
+  void graphEvents(const QString& requestId, const kusari::protocol::GraphEvents& events);
   // Per-layer parameter and gradient statistics of a Trainer that `requestId` runs.
   void paramStats(const QString& requestId, const kusari::protocol::ParamStats& stats);
   // A request that will never get its reply (the kernel died, shut down or restarted).

@@ -26,7 +26,7 @@ KernelSession* g_current = nullptr;
 bool isDebugRequest(const Message& request) {
   return request.is<SetBreakpointsRequest>() || request.is<DebugControlRequest>() || request.is<StackRequest>() ||
          request.is<ScopesRequest>() || request.is<ChildrenRequest>() || request.is<EvaluateRequest>() ||
-         request.is<SetVariableRequest>() || request.is<TensorDataRequest>();
+         request.is<SetVariableRequest>() || request.is<TensorDataRequest>() || request.is<SetOpBreakpointsRequest>();
 }
 
 Error errorFromPython(const py::dict& report) {
@@ -56,7 +56,8 @@ void KernelSession::interrupt() {
 bool KernelSession::takeUrgent(const Message& request) {
   const bool pause = request.is<DebugControlRequest>() &&
                      request.body<DebugControlRequest>().action == QLatin1StringView("pause");
-  if (!(pause || request.is<SetBreakpointsRequest>()) || !executing_ || paused_) return false;
+  const bool breakpoints = request.is<SetBreakpointsRequest>() || request.is<SetOpBreakpointsRequest>();
+  if (!(pause || breakpoints) || !executing_ || paused_) return false;
   {
     std::lock_guard lock(urgent_mutex_);
     urgent_.push_back(request);

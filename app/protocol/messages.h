@@ -9,5 +9,6 @@
 #include "protocol/introspection_messages.h"
 #include "protocol/message.h"
 #include "protocol/metrics_messages.h"
+#include "protocol/op_debug_messages.h"
 #include "protocol/param_stats_messages.h"
 #include "protocol/variables_messages.h"

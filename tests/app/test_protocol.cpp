@@ -69,6 +69,15 @@ void addDebugRows() {
   addRow("tensor_data_request", TensorDataRequest{"x", 0, 1, 0, 2, {3, 0, 0}, 4096});
   const float values[4] = {1, 2, 3, 4.5f};
   addRow("tensor_data_reply", TensorDataReply{stats, {2, 2}, {1, 2}, QByteArray(reinterpret_cast<const char*>(values), sizeof values), ""});
+  addRow("set_op_breakpoints_request", SetOpBreakpointsRequest{{"relu", "log"}, {"predictor/l1"}, true, true});
+  addRow("set_op_breakpoints_request empty", SetOpBreakpointsRequest{});
+  addRow("set_op_breakpoints_reply", SetOpBreakpointsReply{"kusari.debug is not available"});
+  addRow("debug_control_request next_op", DebugControlRequest{"next_op", "", 0});
+  QCborMap node{{QStringLiteral("event"), QStringLiteral("node")}, {QStringLiteral("id"), 7}, {QStringLiteral("op"), QStringLiteral("relu")},
+                {QStringLiteral("inputs"), QCborArray{QCborMap{{QStringLiteral("var"), 3}, {QStringLiteral("shape"), QCborArray{2, 4}}}}}};
+  addRow("graph_events", GraphEvents{{QCborMap{{QStringLiteral("event"), QStringLiteral("reset")}}, node,
+                                       QCborMap{{QStringLiteral("event"), QStringLiteral("backward")}, {QStringLiteral("id"), 7}}}});
+  addRow("graph_events empty", GraphEvents{});
 }
 
 QByteArray rawFrame(const QByteArray& payload) {

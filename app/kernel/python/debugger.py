@@ -13,8 +13,10 @@ one resumes it. Any code on that thread can pause the same way:
 stop(reason, description="", extra=None) pauses at the innermost frame of user code (a cell or
 a file outside the kusari package and the standard library), sends `stopped` with that reason
 and `extra` (a dict of CBOR-able values), serves requests until resumed, and returns the action
-that resumed it ("continue", "next", "step", "return", "run_to"); a step resumes into tracing,
-stopping at the next line as requested. It returns None at once when it cannot pause (not the
+that resumed it ("continue", "next", "step", "return", "run_to", "next_op"); a step resumes into
+tracing, stopping at the next line as requested. `location` = (source, line, note) reports that
+line instead of the frame's (a backward op stop names the forward line that made the node); the
+innermost frame then says so in its function name. It returns None at once when it cannot pause (not the
 kernel's Python thread, no cell running, already paused), and raises KeyboardInterrupt when the
 client interrupts the paused kernel.
 """
@@ -29,9 +31,10 @@ import _kusari_kernel_inspector as _inspector
 
 CELL_PREFIX = "<cell "
 KERNEL_PREFIX = "<kusari-kernel/"
-RESUME_ACTIONS = ("continue", "next", "step", "return", "run_to")
+RESUME_ACTIONS = ("continue", "next", "step", "return", "run_to", "next_op")
 DEBUG_REQUESTS = ("set_breakpoints_request", "debug_control_request", "stack_request", "scopes_request",
-                  "children_request", "evaluate_request", "set_variable_request", "tensor_data_request")
+                  "children_request", "evaluate_request", "set_variable_request", "tensor_data_request",
+                  "set_op_breakpoints_request")
 _REPLY = {name: name[:-len("request")] + "reply" for name in DEBUG_REQUESTS}
 
 
@@ -103,6 +106,14 @@ class Debugger:
         self._user_cache = {}
         self._library_roots = self._library_dirs()
         self._kusari_known = False
+        # Set by _kusari_kernel_op_debug: requests it serves (kind -> fn(content) -> reply),
+        # next_op (check() -> error text, arm()), and calls at cell start/end and before `stopped`.
+        self.handlers = {}
+        self.next_op_check = lambda: "op stepping is not available"
+        self.next_op_arm = lambda: None
+        self.cell_hooks = []      # fn(begin: bool)
+        self.before_stop = []     # fn()
+        self.after_stop = []      # fn(), when the kernel continues
 
     # --- which code is the user's -------------------------------------------------------
     @staticmethod
@@ -216,22 +227,29 @@ class Debugger:
         return not bp.hit_condition or bool(_hit_test(bp.hit_condition, bp.hits))
 
     # --- the paused state ----------------------------------------------------------------
-    def _pause(self, frame, reason, description, extra=None):
+    def _pause(self, frame, reason, description, extra=None, location=None):
         self.paused = True
         try:
-            action = self._serve_paused(frame, reason, description, extra)
+            action = self._serve_paused(frame, reason, description, extra, location)
         finally:
             self.paused = False
             _inspector.forget()
+            for hook in self.after_stop:
+                hook()
             _host.event("continued", {})
         self._resume(action, frame)
         return action
 
-    def _serve_paused(self, frame, reason, description, extra):
-        frames = _inspector.enter(frame, self.is_user)
+    def _serve_paused(self, frame, reason, description, extra, location):
+        source, line = frame.f_code.co_filename, frame.f_lineno
+        if location is not None:
+            source, line = location[0], location[1]
+        frames = _inspector.enter(frame, self.is_user, location)
+        for hook in self.before_stop:
+            hook()
         _host.event("stopped", {
             "reason": reason, "description": description,
-            "source": frame.f_code.co_filename, "line": frame.f_lineno,
+            "source": source, "line": line,
             "frames": frames, "extra": _sendable(dict(extra or {})),
         })
         _host.set_paused(True)
@@ -260,6 +278,8 @@ class Debugger:
             return f"unknown debug action {action!r}"
         if action == "run_to" and (not content.get("source") or int(content.get("line", 0)) < 1):
             return "run_to needs a source and a line"
+        if action == "next_op":
+            return self.next_op_check()
         return ""
 
     def _resume(self, content, frame):
@@ -271,6 +291,8 @@ class Debugger:
             self.mode, self.step_frame = action, frame
         elif action == "run_to":
             self.mode, self.run_to = "run_to", (content["source"], int(content["line"]))
+        elif action == "next_op":
+            self.next_op_arm()
         if self._tracing_wanted():
             sys.settrace(self._trace_call)
             self._trace_stack(frame)
@@ -278,7 +300,7 @@ class Debugger:
             self.update_tracing()
         return action
 
-    def stop(self, reason, description="", extra=None):
+    def stop(self, reason, description="", extra=None, location=None):
         """Pauses in the innermost user frame (see the module docstring)."""
         if self.paused or not self.in_cell or threading.current_thread() is not threading.main_thread():
             return None
@@ -287,7 +309,7 @@ class Debugger:
             frame = frame.f_back
         if frame is None:
             return None
-        return self._pause(frame, reason, description, extra).get("action")
+        return self._pause(frame, reason, description, extra, location).get("action")
 
     # --- requests ------------------------------------------------------------------------
     def serve(self, kind, request_id, content):
@@ -298,6 +320,8 @@ class Debugger:
         try:
             if kind == "set_breakpoints_request":
                 reply = self.set_breakpoints(content.get("breakpoints", []))
+            elif kind in self.handlers:
+                reply = self.handlers[kind](content)
             elif kind == "debug_control_request":
                 reply = self._control_unpaused(content)
             elif not self.paused:
@@ -338,11 +362,15 @@ class Debugger:
         self.mode, self.step_frame, self.run_to = None, None, None
         if self._tracing_wanted():
             sys.settrace(self._trace_call)
+        for hook in self.cell_hooks:
+            hook(True)
 
     def end_cell(self):
         self.in_cell = False
         self.mode, self.step_frame, self.run_to = None, None, None
         sys.settrace(None)
+        for hook in self.cell_hooks:
+            hook(False)
 
 
 debugger = Debugger()

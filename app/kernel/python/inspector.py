@@ -2,6 +2,7 @@
 2-D slices of tensors (see app/protocol/debug_messages.h). References and frame ids hold only
 while paused; forget() drops them when the kernel continues."""
 import math
+import os
 import re
 import reprlib
 import sys
@@ -24,10 +25,16 @@ _frames = []      # innermost first; frame id = index + 1
 _references = {}  # reference -> ("scope", dict) | ("value", object)
 
 
-def enter(frame, is_user):
-    """Records `frame` and the user frames outside it; returns them as protocol frames."""
+_top = None       # (source, line, note): what frame 1 reports instead of its own line
+
+
+def enter(frame, is_user, location=None):
+    """Records `frame` and the user frames outside it; returns them as protocol frames.
+    `location` (source, line, note): frame 1 reports that line, its function says why."""
+    global _top
     _frames.clear()
     _references.clear()
+    _top = location
     innermost = frame
     while frame is not None:
         if frame is innermost or is_user(frame.f_code.co_filename):
@@ -37,13 +44,21 @@ def enter(frame, is_user):
 
 
 def forget():
+    global _top
     _frames.clear()
     _references.clear()
+    _top = None
 
 
 def stack():
-    return [{"id": i + 1, "source": f.f_code.co_filename, "line": f.f_lineno, "function": f.f_code.co_name}
-            for i, f in enumerate(_frames)]
+    frames = [{"id": i + 1, "source": f.f_code.co_filename, "line": f.f_lineno, "function": f.f_code.co_name}
+              for i, f in enumerate(_frames)]
+    if frames and _top is not None:
+        top = frames[0]
+        note = f"{_top[2]}; " if len(_top) > 2 and _top[2] else ""
+        top["function"] = f"{top['function']} ({note}paused at {os.path.basename(top['source'])}:{top['line']})"
+        top["source"], top["line"] = _top[0], _top[1]
+    return frames
 
 
 def _frame(frame_id):

@@ -1,0 +1,170 @@
+// kusari-debug, the terminal debugger, run as a process with scripted standard input: a line
+// breakpoint in a Chain's forward, p / tensor / nextop / graph / where / continue; break nan;
+// a failing script's exit status; a breakpoint in a notebook cell.
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+// Line 12: forward's first line; 13: its return.
+const char* kChainScript =
+    "import numpy as np\n"
+    "import kusari\n"
+    "import kusari.functions as F\n"
+    "import kusari.links as L\n"
+    "class MLP(kusari.Chain):\n"
+    "    def __init__(self):\n"
+    "        super().__init__()\n"
+    "        with self.init_scope():\n"
+    "            self.l1 = L.Linear(3, 4)\n"
+    "            self.l2 = L.Linear(4, 2)\n"
+    "    def forward(self, x):\n"
+    "        h = F.relu(self.l1(x))\n"
+    "        return self.l2(h)\n"
+    "model = MLP()\n"
+    "y = model(np.ones((2, 3), np.float32))\n"
+    "print('result', y.shape)\n";
+
+const char* kNanScript =
+    "import numpy as np\n"
+    "import kusari\n"
+    "import kusari.functions as F\n"
+    "x = kusari.Variable(np.array([1., 2.], np.float32))\n"
+    "h = F.log(x - 10)\n"
+    "loss = F.sum(F.exp(h))\n"
+    "print('loss', float(loss.array))\n";
+
+struct Outcome {
+  int status = -1;
+  QString out, err;
+};
+
+}  // namespace
+
+class TestKusariDebug : public QObject {
+  Q_OBJECT
+  QTemporaryDir dir_;
+
+  QString write(const QString& name, const QByteArray& text) {
+    QFile f(dir_.filePath(name));
+    if (!f.open(QIODevice::WriteOnly)) qFatal("cannot write %s", qPrintable(f.fileName()));
+    f.write(text);
+    return f.fileName();
+  }
+
+  Outcome debug(const QStringList& arguments, const QString& commands) {
+    QProcess p;
+    p.setWorkingDirectory(dir_.path());
+    p.start(QCoreApplication::applicationDirPath() + QStringLiteral("/kusari-debug"), arguments);
+    Outcome o;
+    if (!p.waitForStarted(10000)) return o;
+    p.write(commands.toUtf8());
+    p.closeWriteChannel();
+    if (!p.waitForFinished(60000)) p.kill();
+    o.status = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    o.out = QString::fromUtf8(p.readAllStandardOutput());
+    o.err = QString::fromUtf8(p.readAllStandardError());
+    return o;
+  }
+
+  // Lines of `text` in order: each must appear after the previous one.
+  static bool inOrder(const QString& text, const QStringList& parts, QString* missing) {
+    qsizetype at = 0;
+    for (const QString& part : parts) {
+      const qsizetype i = text.indexOf(part, at);
+      if (i < 0) {
+        *missing = part;
+        return false;
+      }
+      at = i + part.size();
+    }
+    return true;
+  }
+
+ private slots:
+  void initTestCase() { QVERIFY(dir_.isValid()); }
+
+  void breakInForwardThenInspectAndStep() {
+    const QString script = write(QStringLiteral("chain.py"), kChainScript);
+    const Outcome o = debug({script}, QStringLiteral("break chain.py:13\n"
+                                                     "run\n"
+                                                     "p x.shape\n"
+                                                     "tensor h\n"
+                                                     "where\n"
+                                                     "nextop\n"
+                                                     "graph\n"
+                                                     "continue\n"));
+    QVERIFY2(o.status == 0, qPrintable(o.out + o.err));
+    QString missing;
+    QVERIFY2(inOrder(o.out, {QStringLiteral("Breakpoint 1 at %1:13\n").arg(script),
+                             QStringLiteral("> %1(13)forward()\n-> return self.l2(h)\n").arg(script),
+                             QStringLiteral("(kdb) p x.shape\n(2, 3)\n"),
+                             QStringLiteral("h: Variable float32 (2, 4) cpu  min "),
+                             QStringLiteral("(kdb) where\n"),
+                             QStringLiteral("  %1(15)<module>()\n-> y = model(np.ones((2, 3), np.float32))\n").arg(script),
+                             QStringLiteral("> %1(13)forward()\n").arg(script),
+                             QStringLiteral("(kdb) nextop\nStopped (next_op): stepped to linear (forward)"),
+                             QStringLiteral("  input 0: float32 (2, 4)"),
+                             QStringLiteral("  output 0: float32 (2, 2)"),
+                             QStringLiteral("> %1(13)forward()\n").arg(script),
+                             QStringLiteral("(kdb) graph\n"),
+                             QStringLiteral("  linear  [l1]  (2, 3) W=(4, 3) b=(4,) -> (2, 4)  at chain.py:12\n"),
+                             QStringLiteral("  relu  (2, 4) -> (2, 4)  at chain.py:12\n"),
+                             QStringLiteral("  linear  [l2]  (2, 4) W=(2, 4) b=(2,) -> (2, 2)  at chain.py:13\n"),
+                             QStringLiteral("(kdb) continue\nresult (2, 2)\n")},
+                     &missing),
+             qPrintable(QStringLiteral("missing %1 in:\n%2\n%3").arg(missing, o.out, o.err)));
+    QVERIFY2(!o.out.contains(QStringLiteral("kusari-debug-main")), qPrintable(o.out));  // the runner cell is hidden
+  }
+
+  void breakNanStopsAtTheLineThatMadeIt() {
+    const QString script = write(QStringLiteral("nan.py"), kNanScript);
+    const Outcome o = debug({script}, QStringLiteral("break nan\nrun\np x.shape\ncontinue\n"));
+    QVERIFY2(o.status == 0, qPrintable(o.out + o.err));
+    QString missing;
+    QVERIFY2(inOrder(o.out, {QStringLiteral("Breakpoint 1 at the first NaN/Inf\n"),
+                             QStringLiteral("Stopped (nan): log produced NaN (2 of 2 elements)"),
+                             QStringLiteral("  output 0: float32 (2,) cpu  min 0 max 0 mean 0 std 0  nan 2 inf 0\n"),
+                             QStringLiteral("> %1(5)<module>()\n-> h = F.log(x - 10)\n").arg(script),
+                             QStringLiteral("(2,)\n"), QStringLiteral("loss nan\n")},
+                     &missing),
+             qPrintable(QStringLiteral("missing %1 in:\n%2\n%3").arg(missing, o.out, o.err)));
+    QCOMPARE(o.out.count(QStringLiteral("Stopped")), 1);
+  }
+
+  void failingScriptExitsWithOne() {
+    const QString script = write(QStringLiteral("fail.py"), "print('before')\nraise ValueError('bad value')\n");
+    const Outcome o = debug({script}, QStringLiteral("run\n"));
+    QCOMPARE(o.status, 1);
+    QVERIFY(o.out.contains(QStringLiteral("before\n")));
+    QVERIFY2(o.err.contains(QStringLiteral("ValueError: bad value")), qPrintable(o.err));
+    QVERIFY2(o.err.contains(QStringLiteral("fail.py\", line 2, in <module>")), qPrintable(o.err));
+    QVERIFY2(!o.err.contains(QStringLiteral("kusari-debug-main")), qPrintable(o.err));
+    const QString exits = write(QStringLiteral("exit3.py"), "import sys\nsys.exit(3)\n");
+    QCOMPARE(debug({exits}, QStringLiteral("run\n")).status, 3);
+  }
+
+  void notebookCellBreakpoint() {
+    const QByteArray notebook = R"({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+      {"cell_type": "markdown", "id": "m1", "metadata": {}, "source": "# title"},
+      {"cell_type": "code", "id": "first", "metadata": {}, "execution_count": null, "outputs": [], "source": "a = 1\nb = 2\n"},
+      {"cell_type": "code", "id": "second", "metadata": {}, "execution_count": null, "outputs": [],
+       "source": ["c = a + b\n", "print('c is', c)\n"]}]})";
+    const QString path = write(QStringLiteral("nb.ipynb"), notebook);
+    const Outcome o = debug({path}, QStringLiteral("break cell2:2\nbreak cell9:1\nrun\np c * 10\ncontinue\n"));
+    QVERIFY2(o.status == 0, qPrintable(o.out + o.err));
+    QString missing;
+    QVERIFY2(inOrder(o.out, {QStringLiteral("Breakpoint 1 at cell2:2\n"), QStringLiteral("> cell2(2)<module>()\n-> print('c is', c)\n"),
+                             QStringLiteral("30\n"), QStringLiteral("c is 3\n")},
+                     &missing),
+             qPrintable(QStringLiteral("missing %1 in:\n%2\n%3").arg(missing, o.out, o.err)));
+    QVERIFY(o.err.contains(QStringLiteral("cell9: the notebook has 2 code cells")));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestKusariDebug)
+#include "test_kusari_debug.moc"
