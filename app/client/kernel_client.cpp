@@ -78,6 +78,17 @@ QString KernelClient::setVariable(qint64 frameId, const QString& name, const QSt
 }
 QString KernelClient::requestTensorData(const TensorDataRequest& request) { return send(request); }
 
+QString KernelClient::sendRequest(const QString& type, const QCborMap& content) {
+  const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+  if (!connection_ || state_ == State::Dead || state_ == State::NotRunning) {
+    QTimer::singleShot(0, this, [this, id] { emit requestFailed(id, QStringLiteral("the kernel is not running")); });
+    return id;
+  }
+  pending_.insert(id, type);
+  connection_->send(Message{protocol::kProtocolVersion, type, id, {}, content});
+  return id;
+}
+
 void KernelClient::interrupt() {
   if (connection_) connection_->sendSignal(SIGINT);
 }
@@ -150,8 +161,9 @@ void KernelClient::dispatch(const Message& message) {
   } else if (message.is<VariablesReply>()) {
     pending_.remove(parent);
     emit variablesReply(parent, message.body<VariablesReply>());
-  } else {
-    dispatchDebug(message);
+  } else if (!dispatchDebug(message)) {
+    if (message.type.endsWith(QLatin1StringView("_reply"))) pending_.remove(message.parent);
+    emit otherMessage(message.type, message.parent, message.content);
   }
 }
 

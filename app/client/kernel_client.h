@@ -47,6 +47,9 @@ class KernelClient : public QObject {
   QString evaluate(const QString& expression, qint64 frameId = 1);
   QString setVariable(qint64 frameId, const QString& name, const QString& expression);
   QString requestTensorData(const protocol::TensorDataRequest& request);
+  // A request this client has no typed method for (yet): `type` and `content` as the protocol
+  // README gives them. Its reply comes back through otherMessage().
+  QString sendRequest(const QString& type, const QCborMap& content);
   void interrupt();             // SIGINT to the kernel process
   void sendInterruptRequest();  // the same through the socket (for kernels on other hosts)
   // The running Trainer stops at its next iteration boundary (no reply; see protocol README).
@@ -88,6 +91,8 @@ class KernelClient : public QObject {
   void paramStats(const QString& requestId, const kusari::protocol::ParamStats& stats);
   // A request that will never get its reply (the kernel died, shut down or restarted).
   void requestFailed(const QString& requestId, const QString& reason);
+  // A message that none of the signals above covers (a newer kernel's reply or event).
+  void otherMessage(const QString& type, const QString& parent, const QCborMap& content);
   // The kernel ended without being asked to: exitCode and how it ended ("killed by signal 11
   // (Segmentation fault)", "exited with code 3").
   void died(int exitCode, const QString& description);

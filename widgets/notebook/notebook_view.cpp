@@ -316,6 +316,17 @@ void NotebookView::revealLine(const QString& cellId, int line) {
   if (line > 0) cells_[index]->editor()->goToLine(line);
 }
 
+void NotebookView::setPausedLine(const QString& cellId, int line) {
+  const int index = line > 0 ? notebook_->indexOfId(cellId) : -1;
+  paused_cell_ = index >= 0 ? cellId : QString();
+  for (CellWidget* cell : cells_)
+    if (cell->editor()) cell->editor()->setPausedLine(cell->cellId() == paused_cell_ ? line : 0);
+  if (index < 0) return;
+  setCurrentIndex(index);
+  if (CodeEditor* editor = cells_[index]->editor()) editor->goToLine(line);
+  ensureWidgetVisible(cells_[index], 0, 40);
+}
+
 void NotebookView::showNotice(const QString& message, const QString& actionText) {
   notice_->show(message, actionText);
   layoutNotice();
