@@ -155,6 +155,14 @@ class TestWindowDebugger : public QObject {
                  qPrintable(QStringLiteral("h[%1, %2] = %3, expected %4").arg(r).arg(c).arg(tensor->slice().at(r, c)).arg(expected)));
       }
 
+    if (const QString shots = qEnvironmentVariable("KUSARI_SCREENSHOT_DIR"); !shots.isEmpty()) {  // to look at it
+      QTest::qWait(300);
+      window.grab().save(shots + QStringLiteral("/debugger_paused.png"));
+      docks.breakpoints->raise();
+      QTest::qWait(100);
+      window.grab().save(shots + QStringLiteral("/debugger_breakpoints.png"));
+    }
+
     // F10: the next line; the tensor shown is fetched again, with its previous values for Δ.
     actions.stepOver->trigger();
     QVERIFY(QTest::qWaitFor([&] { return editor->pausedLine() == 12 && debug->state() == DebugSession::State::Paused; }, 10000));

@@ -119,13 +119,9 @@ void CodeEditor::applyTheme() {
       {ConditionalBreakpointMarker, BreakpointMarkerState::Conditional},
       {LogpointMarker, BreakpointMarkerState::Logpoint}};
   for (const auto& [marker, state] : breakpoints) markerDefine(breakpointIcon(state).pixmap(12, 12), marker);
-  const QColor paused = t.color(ThemeRole::KernelPaused);
-  setMarkerBackgroundColor(paused, PausedArrowMarker);
-  setMarkerForegroundColor(paused.darker(130), PausedArrowMarker);
-  QColor tint = t.color(ThemeRole::EditorBackground);  // the paused colour, a quarter strong
-  tint.setRgbF(tint.redF() * 0.75 + paused.redF() * 0.25, tint.greenF() * 0.75 + paused.greenF() * 0.25,
-               tint.blueF() * 0.75 + paused.blueF() * 0.25);
-  setMarkerBackgroundColor(tint, PausedLineMarker);
+  setMarkerBackgroundColor(t.color(ThemeRole::PausedLineMarker), PausedArrowMarker);
+  setMarkerForegroundColor(t.color(ThemeRole::PausedLineMarker).darker(140), PausedArrowMarker);
+  setMarkerBackgroundColor(t.color(ThemeRole::PausedLineBackground), PausedLineMarker);
   fitHeight();
 }
 

@@ -323,8 +323,12 @@ void NotebookView::setPausedLine(const QString& cellId, int line) {
     if (cell->editor()) cell->editor()->setPausedLine(cell->cellId() == paused_cell_ ? line : 0);
   if (index < 0) return;
   setCurrentIndex(index);
-  if (CodeEditor* editor = cells_[index]->editor()) editor->goToLine(line);
-  ensureWidgetVisible(cells_[index], 0, 40);
+  // Scrolled into view by the notebook; the editor's caret stays where the person left it.
+  CodeEditor* editor = cells_[index]->editor();
+  if (!editor) return;
+  const int lineHeight = int(editor->SendScintilla(QsciScintilla::SCI_TEXTHEIGHT, 0));
+  const QPoint at = editor->mapTo(content_, QPoint(0, (line - 1) * lineHeight));
+  ensureVisible(at.x(), at.y() + lineHeight / 2, 0, std::max(lineHeight * 3, viewport()->height() / 3));
 }
 
 void NotebookView::showNotice(const QString& message, const QString& actionText) {

@@ -26,6 +26,7 @@ widgets::GraphNode variableNode(const QCborMap& v, const QString& linkPath) {
   const bool param = v.value(key("param")).toBool();
   n.kind = param ? widgets::GraphNodeKind::Parameter : widgets::GraphNodeKind::Variable;
   n.label = v.value(key("name")).toString();
+  if (n.label.isEmpty()) n.label = v.value(key("dtype")).toString();  // unnamed: shape and dtype, as Chainer draws them
   n.shape = shapeText(v.value(key("shape")));
   if (param) n.linkPath = linkPath;
   return n;
@@ -77,7 +78,7 @@ QStringList applyGraphEvents(widgets::GraphModel* model, const QCborArray& event
       for (const QCborValue& in : e.value(key("inputs")).toArray()) {
         widgets::GraphNode v = variableNode(in.toMap(), op.linkPath);
         // A variable seen before keeps its node (and its name) unless this one says more.
-        if (!model->contains(v.id) || !v.label.isEmpty()) batch.nodes.append(v);
+        if (!model->contains(v.id) || !in.toMap().value(key("name")).toString().isEmpty()) batch.nodes.append(v);
         batch.edges.append({v.id, op.id});
       }
       for (const QCborValue& out : e.value(key("outputs")).toArray()) {

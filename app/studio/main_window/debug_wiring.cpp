@@ -50,7 +50,14 @@ DebugWiring::DebugWiring(QMainWindow* window, const StudioActions& actions, cons
 
   // Docks that talk to whichever session is current.
   connect(docks.callStackView, &widgets::CallStackView::frameSelected, this, [this](int id) {
-    if (session_) session_->selectFrame(id);
+    if (!session_) return;
+    session_->selectFrame(id);
+    for (const protocol::StackFrame& f : session_->stop().frames) {  // show where that frame is
+      if (f.id != id) continue;
+      const QString cell = DebugSession::cellIdOf(f.source);
+      if (!cell.isEmpty() && doc_) doc_->view()->revealLine(cell, int(f.line));
+      else if (QFileInfo(f.source).isAbsolute()) showFile(f.source, int(f.line));
+    }
   });
   connect(docks.variablesTree, &widgets::VariablesTreeView::childrenRequested, this, [this](const QString& reference) {
     if (session_) session_->requestChildren(reference);
