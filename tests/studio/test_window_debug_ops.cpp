@@ -4,7 +4,11 @@
 #include <QCborArray>
 #include <QCborMap>
 #include <QDockWidget>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QStackedWidget>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include "client/kernel_client.h"
@@ -19,6 +23,8 @@
 #include "widgets/editor/code_editor.h"
 #include "widgets/graph/graph_view.h"
 #include "widgets/notebook/notebook_view.h"
+#include "widgets/tensor/tensor_view.h"
+#include "studio_test_support.h"
 
 using namespace kusari::studio;
 using kusari::widgets::GraphModel;
@@ -89,6 +95,28 @@ class TestWindowDebugOps : public QObject {
     QVERIFY(!content.value(QStringLiteral("record_graph")).toBool());
   }
 
+  // Idle (no paused frame to ask), a tensor card click shows the card's own preview, and says so.
+  void tensorCardOpensItsPreview() {
+    MainWindow window;
+    window.setOfferRecovery(false);
+    NotebookDocument* doc = window.newNotebook();
+    const QJsonObject card{{QStringLiteral("shape"), QJsonArray{64, 784}},
+                           {QStringLiteral("dtype"), QStringLiteral("float32")},
+                           {QStringLiteral("preview_shape"), QJsonArray{2, 3}},
+                           {QStringLiteral("preview"), QJsonArray{QJsonArray{1, 2, 3}, QJsonArray{4, 5, -6}}}};
+    QCOMPARE(window.docks().tensorStack->currentIndex(), 0);  // "No tensor selected"
+    emit doc->view()->tensorOpenRequested(card);  // as a click on the card in an output
+    kusari::widgets::TensorView* view = window.docks().tensorView;
+    QCOMPARE(window.docks().tensorStack->currentWidget(), view);
+    QCOMPARE(view->info().shape, (QList<qint64>{2, 3}));
+    QVERIFY2(view->headerText().contains(QStringLiteral("preview")), qPrintable(view->headerText()));
+    QVERIFY2(view->headerText().contains(QStringLiteral("(64, 784)")), qPrintable(view->headerText()));
+    QVERIFY(QTest::qWaitFor([&] { return view->slice().isValid(); }, 2000));
+    QCOMPARE(view->slice().at(1, 2), -6.0f);
+    QCOMPARE(view->slice().at(0, 1), 2.0f);
+    QVERIFY(window.debugWiring()->shownExpression().isEmpty());
+  }
+
   void opStopOutlinesTheNodeInTheWindow() {
     MainWindow window;
     window.setOfferRecovery(false);
@@ -131,7 +159,27 @@ class TestWindowDebugOps : public QObject {
     QCOMPARE(window.kernelStatus()->pausedText(), QStringLiteral("paused at cell [1]:3"));
     QVERIFY(window.actions().nextOp->isEnabled());
 
+    // A stop in an imported file opens it read-only in the Source dock at that line.
+    QTemporaryDir dir;
+    const QString module = dir.filePath(QStringLiteral("helpers.py"));
+    QVERIFY(kusari::test_support::writeAll(module, "def f(x):\n    y = x + 1\n    return y\n"));
+    kusari::protocol::StoppedEvent inFile;
+    inFile.reason = QStringLiteral("step");
+    inFile.source = module;
+    inFile.line = 2;
+    inFile.frames = {{1, module, 2, QStringLiteral("f")}, {2, source, 3, QStringLiteral("<module>")}};
     emit kernel->debugContinued(QStringLiteral("run1"));
+    emit kernel->debugStopped(QStringLiteral("run1"), inFile);
+    QVERIFY(window.debugWiring()->sourceDock());
+    QCOMPARE(window.debugWiring()->sourceDock()->windowTitle(), QStringLiteral("Source: helpers.py"));
+    QVERIFY(window.debugWiring()->sourceView()->isReadOnly());
+    QCOMPARE(window.debugWiring()->sourceView()->text(1), QStringLiteral("    y = x + 1\n"));
+    QCOMPARE(window.debugWiring()->sourceView()->pausedLine(), 2);
+    QCOMPARE(doc->view()->cellWidget(0)->editor()->pausedLine(), 0);  // the cell is not where it stands
+    QCOMPARE(window.kernelStatus()->pausedText(), QStringLiteral("paused at helpers.py:2"));
+
+    emit kernel->debugContinued(QStringLiteral("run1"));
+    QCOMPARE(window.debugWiring()->sourceView()->pausedLine(), 0);
     QCOMPARE(debug->state(), DebugSession::State::Idle);
     QVERIFY(debug->graph()->currentId().isEmpty());
     QCOMPARE(doc->view()->cellWidget(0)->editor()->pausedLine(), 0);

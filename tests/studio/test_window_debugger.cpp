@@ -25,6 +25,7 @@
 #include "widgets/editor/breakpoint_markers.h"
 #include "widgets/editor/code_editor.h"
 #include "widgets/notebook/notebook_view.h"
+#include "widgets/tensor/tensor_image_grid.h"
 #include "widgets/tensor/tensor_view.h"
 #include "widgets/variables/variables_tree_model.h"
 #include "widgets/variables/variables_tree_view.h"
@@ -103,6 +104,8 @@ class TestWindowDebugger : public QObject {
     emit editor->marginClicked(CodeEditor::BreakpointMargin, 10, Qt::NoModifier);
     QVERIFY(debug->breakpoints()->findLine(QStringLiteral("cell0"), 11) >= 0);
     QVERIFY(hasMarker(editor, 11, CodeEditor::BreakpointMarker));
+    const int row0 = debug->breakpoints()->findLine(QStringLiteral("cell0"), 11);
+    QCOMPARE(debug->breakpoints()->index(row0, 0).data().toString(), QStringLiteral("cell [1]:11"));
     // A condition made in the Breakpoints list shows in the margin as a conditional marker.
     const int row = debug->breakpoints()->findLine(QStringLiteral("cell0"), 11);
     debug->breakpoints()->setCondition(row, QStringLiteral("True"));
@@ -154,6 +157,23 @@ class TestWindowDebugger : public QObject {
         QVERIFY2(qAbs(tensor->slice().at(r, c) - expected) < 1e-5,
                  qPrintable(QStringLiteral("h[%1, %2] = %3, expected %4").arg(r).arg(c).arg(tensor->slice().at(r, c)).arg(expected)));
       }
+
+    // The image grid wants the whole tensor: it is gathered from the paused kernel.
+    tensor->setMode(kusari::widgets::TensorView::Mode::Images);
+    QVERIFY(QTest::qWaitFor([&] { return !tensor->imageGrid()->tiles().isEmpty(); }, 10000));
+    tensor->setMode(kusari::widgets::TensorView::Mode::Heatmap);
+    // Any expression of the frame opens too; a 4-D one is gathered slice by slice, in order.
+    QSignalSpy arrays(debug, &DebugSession::arrayArrived);
+    window.debugWiring()->openExpression(QStringLiteral("np.arange(24, dtype=np.float32).reshape(2, 3, 2, 2)"));
+    QVERIFY(QTest::qWaitFor([&] { return tensor->info().shape == QList<qint64>{2, 3, 2, 2}; }, 10000));
+    tensor->setMode(kusari::widgets::TensorView::Mode::Images);
+    QVERIFY(arrays.wait(10000));
+    const auto array = arrays.first().at(1).value<kusari::widgets::TensorArray>();
+    QCOMPARE(array.data.size(), 24);
+    for (int i = 0; i < 24; ++i) QCOMPARE(array.data[i], float(i));
+    tensor->setMode(kusari::widgets::TensorView::Mode::Heatmap);
+    window.debugWiring()->openExpression(QStringLiteral("h"));
+    QVERIFY(QTest::qWaitFor([&] { return tensor->info().shape == QList<qint64>{2, 4} && tensor->slice().rows == 2; }, 10000));
 
     if (const QString shots = qEnvironmentVariable("KUSARI_SCREENSHOT_DIR"); !shots.isEmpty()) {  // to look at it
       QTest::qWait(300);

@@ -35,6 +35,9 @@ bool isIdentifier(const QString& name) {
 DebugSession::DebugSession(NotebookSession* session, client::KernelClient* kernel, QObject* parent)
     : QObject(parent), session_(session), kernel_(kernel), breakpoints_(new widgets::BreakpointList(this)),
       graph_(new widgets::GraphModel(this)) {
+  breakpoints_->setSourceNamer([this](const QString& source) {
+    return QFileInfo(source).isAbsolute() ? QFileInfo(source).fileName() : sourceName(cellSource(source));
+  });
   connect(breakpoints_, &widgets::BreakpointList::changed, this, [this] {
     sendBreakpoints();
     sendOpBreakpoints();
@@ -67,7 +70,7 @@ DebugSession::DebugSession(NotebookSession* session, client::KernelClient* kerne
     else emit childrenArrived(reference, list);
   });
   connect(kernel_, &client::KernelClient::tensorDataReply, this, [this](const QString& id, const protocol::TensorDataReply& r) {
-    if (!tensor_requests_.contains(id)) return;
+    if (onArraySlice(id, r) || !tensor_requests_.contains(id)) return;
     const TensorRequest request = tensor_requests_.take(id);
     if (!r.error.isEmpty()) return emit tensorFailed(request.expression, r.error);
     if (request.open) return emit tensorOpened(tensorInfo(request.expression, r.stats));
@@ -88,6 +91,10 @@ DebugSession::DebugSession(NotebookSession* session, client::KernelClient* kerne
   });
   connect(kernel_, &client::KernelClient::requestFailed, this, [this](const QString& id, const QString& reason) {
     if (tensor_requests_.contains(id)) emit tensorFailed(tensor_requests_.take(id).expression, reason);
+    if (fetch_.offsets.contains(id)) {
+      emit tensorFailed(fetch_.expression, reason);
+      fetch_ = {};
+    }
     children_requests_.remove(id);
   });
 }
@@ -204,6 +211,7 @@ void DebugSession::onContinued() {
   scopes_request_.clear();
   children_requests_.clear();
   tensor_requests_.clear();
+  fetch_ = {};
   graph_->setCurrent({});
   setState(kernel_->state() == client::KernelClient::State::Busy ? State::Running : State::Idle);
   emit resumed();
@@ -298,6 +306,55 @@ void DebugSession::requestSlice(const QString& expression, int rowAxis, int colA
   pending.colAxis = colAxis;
   pending.indices = indices;
   tensor_requests_.insert(kernel_->requestTensorData(request), pending);
+}
+
+void DebugSession::fetchArray(const QString& expression, const QList<qint64>& shape, qint64 maxElements) {
+  if (state_ != State::Paused) return emit tensorFailed(expression, tr("the kernel is not paused"));
+  const int rank = int(shape.size());
+  qint64 total = 1;
+  for (qint64 d : shape) total *= d;
+  if (total > maxElements)
+    return emit tensorFailed(expression, tr("%L1 elements are more than the %L2 the image grid takes").arg(total).arg(maxElements));
+  fetch_ = {};
+  fetch_.expression = expression;
+  fetch_.shape = shape;
+  fetch_.data.resize(total);
+  const qint64 rows = rank >= 2 ? shape[rank - 2] : 1, cols = rank >= 1 ? shape[rank - 1] : 1;
+  const qint64 count = rows * cols > 0 ? total / (rows * cols) : 0;
+  for (qint64 n = 0; n < count; ++n) {  // the leading axes' indices of slice n, row-major
+    protocol::TensorDataRequest request;
+    request.expression = expression;
+    request.frameId = frame_ > 0 ? frame_ : 1;
+    request.rowAxis = rank >= 2 ? rank - 2 : -1;
+    request.colAxis = rank >= 1 ? rank - 1 : -1;
+    request.indices = QList<qint64>(rank, 0);
+    for (qint64 k = rank - 3, rest = n; k >= 0; --k) {
+      request.indices[k] = rest % shape[k];
+      rest /= shape[k];
+    }
+    request.maxElements = std::max<qint64>(1, rows * cols);
+    fetch_.offsets.insert(kernel_->requestTensorData(request), n * rows * cols);
+  }
+  if (fetch_.offsets.isEmpty()) emit arrayArrived(expression, widgets::TensorArray::make(expression, shape, {}));
+}
+
+bool DebugSession::onArraySlice(const QString& id, const protocol::TensorDataReply& r) {
+  if (!fetch_.offsets.contains(id)) return false;
+  const qint64 offset = fetch_.offsets.take(id);
+  const qsizetype n = r.data.size() / qsizetype(sizeof(float));
+  if (!r.error.isEmpty() || offset + n > fetch_.data.size()) {
+    emit tensorFailed(fetch_.expression, r.error.isEmpty() ? tr("a slice of an unexpected size") : r.error);
+    fetch_ = {};
+    return true;
+  }
+  std::memcpy(fetch_.data.data() + offset, r.data.constData(), size_t(n) * sizeof(float));
+  if (fetch_.offsets.isEmpty()) {
+    widgets::TensorArray array = widgets::TensorArray::make(fetch_.expression, fetch_.shape, fetch_.data, r.stats.dtype,
+                                                            r.stats.device.isEmpty() ? QStringLiteral("cpu") : r.stats.device);
+    fetch_ = {};
+    emit arrayArrived(array.info.name, array);
+  }
+  return true;
 }
 
 }  // namespace kusari::studio

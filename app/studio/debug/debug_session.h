@@ -56,6 +56,9 @@ class DebugSession : public QObject {
   // A tensor by expression in the selected frame: tensorOpened(info), then slices on request.
   void openTensor(const QString& expression);
   void requestSlice(const QString& expression, int rowAxis, int colAxis, const QList<qint64>& indices, qint64 maxElements);
+  // The whole tensor (for the image grid), gathered slice by slice over its last two axes:
+  // arrayArrived, or tensorFailed when it has more than maxElements elements.
+  void fetchArray(const QString& expression, const QList<qint64>& shape, qint64 maxElements);
 
   // The kernel records the graph of forward passes (also on while op breakpoints exist).
   void setRecordGraph(bool on);
@@ -73,6 +76,7 @@ class DebugSession : public QObject {
   void childrenArrived(const QString& reference, const QVector<kusari::widgets::VariableRecord>& children);
   void tensorOpened(const kusari::widgets::TensorInfo& info);
   void sliceArrived(const QString& expression, const kusari::widgets::TensorSlice& slice);
+  void arrayArrived(const QString& expression, const kusari::widgets::TensorArray& array);
   void tensorFailed(const QString& expression, const QString& message);
   void message(const QString& line);  // for the kernel log
 
@@ -104,6 +108,15 @@ class DebugSession : public QObject {
     QList<qint64> indices;
   };
   QHash<QString, TensorRequest> tensor_requests_;
+  struct ArrayFetch {
+    QString expression;
+    QList<qint64> shape;
+    QVector<float> data;
+    QHash<QString, qint64> offsets;  // request id -> where its slice goes in data
+    widgets::TensorInfo info;
+  };
+  ArrayFetch fetch_;
+  bool onArraySlice(const QString& id, const protocol::TensorDataReply& reply);
   bool record_graph_ = false;
   bool kernel_up_ = false;
   QString last_op_breakpoints_;

@@ -67,6 +67,9 @@ DebugWiring::DebugWiring(QMainWindow* window, const StudioActions& actions, cons
           [this](int rowAxis, int colAxis, const QList<qint64>& indices, qint64 maxElements) {
             if (session_ && !expression_.isEmpty()) session_->requestSlice(expression_, rowAxis, colAxis, indices, maxElements);
           });
+  connect(docks.tensorView, &TensorView::arrayRequested, this, [this](qint64 maxElements) {
+    if (session_ && !expression_.isEmpty()) session_->fetchArray(expression_, docks_.tensorView->info().shape, maxElements);
+  });
   connect(docks.graphView, &widgets::GraphView::nodeActivated, this, [this](const QString& id) {
     const widgets::GraphNode* node = docks_.graphView->model()->node(id);
     if (!node || node->sourceLine <= 0 || !doc_) return;
@@ -129,6 +132,9 @@ void DebugWiring::connectSession() {
   });
   connections_ << connect(s, &DebugSession::sliceArrived, this, [this](const QString& expression, const widgets::TensorSlice& slice) {
     if (expression == expression_) docks_.tensorView->setSlice(slice);
+  });
+  connections_ << connect(s, &DebugSession::arrayArrived, this, [this](const QString& expression, const widgets::TensorArray& array) {
+    if (expression == expression_ && array.info.shape == docks_.tensorView->info().shape) docks_.tensorView->setArray(array);
   });
   connections_ << connect(s, &DebugSession::tensorFailed, this, [this](const QString& expression, const QString& why) {
     window_->statusBar()->showMessage(tr("Cannot show %1: %2").arg(expression, why), 8000);
