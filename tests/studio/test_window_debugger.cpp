@@ -183,14 +183,18 @@ class TestWindowDebugger : public QObject {
       window.grab().save(shots + QStringLiteral("/debugger_breakpoints.png"));
     }
 
-    // F10: the next line; the tensor shown is fetched again, with its previous values for Δ.
-    actions.stepOver->trigger();
+    // F10 (pressed in the cell's editor): the next line; the tensor shown is fetched again,
+    // with its previous values for Δ.
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    editor->setFocus();
+    QTest::keyClick(editor, Qt::Key_F10);
     QVERIFY(QTest::qWaitFor([&] { return editor->pausedLine() == 12 && debug->state() == DebugSession::State::Paused; }, 10000));
     QCOMPARE(window.kernelStatus()->pausedText(), QStringLiteral("paused at cell [1]:12"));
     QVERIFY(QTest::qWaitFor([&] { return tensor->differenceAvailable(); }, 10000));
 
     // F5: the cell finishes and prints; the paused marks go.
-    actions.debugContinue->trigger();
+    QTest::keyClick(editor, Qt::Key_F5);
     QVERIFY(QTest::qWaitFor([&] { return finished.size() == 2; }, 10000));
     QCOMPARE(outputText(doc->notebook(), 1), QStringLiteral("sum 95.60\n"));  // 2 * sum(x W^T)
     QCOMPARE(debug->state(), DebugSession::State::Idle);
@@ -199,6 +203,18 @@ class TestWindowDebugger : public QObject {
     QVERIFY(docks.callStackView->frames().isEmpty());
     QCOMPARE(docks.variablesStack->currentWidget(), docks.variablesView);
     QVERIFY(!actions.debugContinue->isEnabled());
+
+    // F9 in a cell's editor toggles a breakpoint on the cursor's line, once per press.
+    view->setCurrentIndex(1);
+    CodeEditor* callEditor = view->cellWidget(1)->editor();
+    callEditor->setFocus();
+    callEditor->setCursorPosition(1, 0);
+    QTest::keyClick(callEditor, Qt::Key_F9);
+    QVERIFY(debug->breakpoints()->findLine(QStringLiteral("cell1"), 2) >= 0);
+    QVERIFY(hasMarker(callEditor, 2, CodeEditor::BreakpointMarker));
+    QTest::keyClick(callEditor, Qt::Key_F9);
+    QCOMPARE(debug->breakpoints()->findLine(QStringLiteral("cell1"), 2), -1);
+    QVERIFY(!hasMarker(callEditor, 2, CodeEditor::BreakpointMarker));
 
     // The NaN/Inf watch goes to the kernel as an op breakpoint request.
     QVERIFY(!debug->sentOpBreakpoints().value(QStringLiteral("nan_watch")).toBool());
