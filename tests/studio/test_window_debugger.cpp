@@ -223,6 +223,22 @@ class TestWindowDebugger : public QObject {
     QVERIFY(docks.breakpointsView->stopOnNonFiniteBox()->isChecked());
     QCOMPARE(debug->sentOpBreakpoints().value(QStringLiteral("nan_watch")).toBool(), true);
     QCOMPARE(debug->sentOpBreakpoints().value(QStringLiteral("record_graph")).toBool(), true);
+
+    // Pause: a running cell stops at its next line; Continue lets it finish.
+    Cell loop;
+    loop.source = QStringLiteral("import time\nfor i in range(100):\n    time.sleep(0.01)\nprint('looped', i)\n");
+    doc->notebook()->insertCell(2, loop);
+    doc->runner()->run({2});
+    QVERIFY(QTest::qWaitFor([&] { return actions.pause->isEnabled(); }, 10000));
+    QCOMPARE(debug->state(), DebugSession::State::Running);
+    actions.pause->trigger();
+    QVERIFY(QTest::qWaitFor([&] { return debug->state() == DebugSession::State::Paused; }, 10000));
+    QCOMPARE(debug->stop().reason, QStringLiteral("pause"));
+    const int line = view->cellWidget(2)->editor()->pausedLine();
+    QVERIFY2(line == 2 || line == 3, qPrintable(QString::number(line)));
+    actions.debugContinue->trigger();
+    QVERIFY(QTest::qWaitFor([&] { return finished.size() == 3; }, 10000));
+    QCOMPARE(outputText(doc->notebook(), 2), QStringLiteral("looped 99\n"));
   }
 };
 

@@ -75,7 +75,7 @@ StudioActions::StudioActions(QObject* p) {
   stepInto = make(p, StudioIcon::StepInto, QObject::tr("Step &Into"), QKeySequence(Qt::Key_F11));
   stepOut = make(p, StudioIcon::StepOut, QObject::tr("Step O&ut"), QKeySequence(Qt::SHIFT | Qt::Key_F11));
   nextOp = make(p, StudioIcon::NextOp, QObject::tr("&Next Op"), QKeySequence(Qt::Key_F6));
-  pause = make(p, QObject::tr("&Pause"), QKeySequence(Qt::CTRL | Qt::Key_F5));
+  pause = make(p, StudioIcon::Pause, QObject::tr("&Pause"), QKeySequence(Qt::CTRL | Qt::Key_F5));
   runToCursor = make(p, QObject::tr("Run to C&ursor"), QKeySequence(Qt::CTRL | Qt::Key_F10));
   toggleBreakpoint = make(p, QObject::tr("Toggle &Breakpoint"), QKeySequence(Qt::Key_F9));
   stopOnNonFinite = make(p, QObject::tr("Stop on First &NaN/Inf"));

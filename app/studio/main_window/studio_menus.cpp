@@ -63,7 +63,7 @@ QComboBox* buildToolBar(QMainWindow* w, const StudioActions& a) {
   tb->setIconSize(QSize(16, 16));
   tb->addActions({a.runCell, a.runAll, a.interrupt, a.restart, a.stopTraining});
   tb->addSeparator();
-  tb->addActions({a.debugContinue, a.stepOver, a.stepInto, a.stepOut, a.nextOp});
+  tb->addActions({a.debugContinue, a.pause, a.stepOver, a.stepInto, a.stepOut, a.nextOp});
   tb->addSeparator();
   auto* holder = new QWidget(tb);
   auto* row = new QHBoxLayout(holder);
