@@ -155,8 +155,9 @@ void KernelClient::dispatch(const Message& message) {
   } else if (message.is<VariablesReply>()) {
     pending_.remove(parent);
     emit variablesReply(parent, message.body<VariablesReply>());
-  } else {
-    dispatchDebug(message);
+  } else if (!dispatchDebug(message)) {
+    if (message.type.endsWith(QLatin1StringView("_reply"))) pending_.remove(message.parent);
+    emit otherMessage(message.type, message.parent, message.content);
   }
 }
 

@@ -95,6 +95,8 @@ class KernelClient : public QObject {
   void paramStats(const QString& requestId, const kusari::protocol::ParamStats& stats);
   // A request that will never get its reply (the kernel died, shut down or restarted).
   void requestFailed(const QString& requestId, const QString& reason);
+  // A message that none of the signals above covers (a newer kernel's reply or event).
+  void otherMessage(const QString& type, const QString& parent, const QCborMap& content);
   // The kernel ended without being asked to: exitCode and how it ended ("killed by signal 11
   // (Segmentation fault)", "exited with code 3").
   void died(int exitCode, const QString& description);

@@ -190,7 +190,10 @@ QVariant BreakpointList::data(const QModelIndex& index, int role) const {
   }
   if (role != Qt::DisplayRole && role != Qt::EditRole) return {};
   switch (index.column()) {
-    case Location: return b.locationText();
+    case Location:
+      if (b.kind == Breakpoint::Kind::Line && source_namer_ && role == Qt::DisplayRole)
+        return QStringLiteral("%1:%2").arg(source_namer_(b.source)).arg(b.line);
+      return b.locationText();
     case Condition: return b.condition;
     case HitCondition: return b.hitCondition;
     case LogMessage: return b.logMessage;

@@ -8,6 +8,8 @@
 #include <QString>
 #include <QVector>
 
+#include <functional>
+
 namespace kusari::widgets {
 
 // How a margin or list should draw a breakpoint: nothing, or a marker of one of these kinds
@@ -65,6 +67,10 @@ class BreakpointList : public QAbstractTableModel {
   QVector<Breakpoint> lineBreakpoints(const QString& source) const;  // sorted by line
   BreakpointMarkerState lineState(const QString& source, int line) const;
 
+  // How the Location column names a line breakpoint's source (a cell id as "cell [3]", say);
+  // unset: the source as it is.
+  void setSourceNamer(std::function<QString(const QString&)> namer) { source_namer_ = std::move(namer); }
+
   bool stopOnNonFinite() const { return stop_on_non_finite_; }
   void setStopOnNonFinite(bool on);
 
@@ -84,6 +90,7 @@ class BreakpointList : public QAbstractTableModel {
   void emitRowChanged(int row);
   QVector<Breakpoint> items_;
   bool stop_on_non_finite_ = false;
+  std::function<QString(const QString&)> source_namer_;
 };
 
 }  // namespace kusari::widgets

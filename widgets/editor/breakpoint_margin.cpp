@@ -6,6 +6,18 @@
 #include <QKeyEvent>
 
 namespace kusari::widgets {
+namespace {
+
+int markerFor(BreakpointMarkerState state) {
+  switch (state) {
+    case BreakpointMarkerState::Disabled: return CodeEditor::DisabledBreakpointMarker;
+    case BreakpointMarkerState::Conditional: return CodeEditor::ConditionalBreakpointMarker;
+    case BreakpointMarkerState::Logpoint: return CodeEditor::LogpointMarker;
+    default: return CodeEditor::BreakpointMarker;
+  }
+}
+
+}  // namespace
 
 BreakpointMargin::BreakpointMargin(CodeEditor* editor, BreakpointMarkers* markers, std::function<QString()> cellId)
     : EditorDecorator(editor), markers_(markers), cell_id_(std::move(cellId)) {
@@ -41,21 +53,22 @@ void BreakpointMargin::redraw() { redrawCell(cell_id_()); }
 
 void BreakpointMargin::redrawCell(const QString& cellId) {
   if (syncing_ || !markers_ || cellId != cell_id_()) return;
-  editor()->markerDeleteAll(CodeEditor::BreakpointMarker);
-  for (int line : markers_->lines(cellId)) editor()->markerAdd(line - 1, CodeEditor::BreakpointMarker);
+  for (int marker : {CodeEditor::BreakpointMarker, CodeEditor::DisabledBreakpointMarker,
+                     CodeEditor::ConditionalBreakpointMarker, CodeEditor::LogpointMarker})
+    editor()->markerDeleteAll(marker);
+  for (int line : markers_->lines(cellId)) editor()->markerAdd(line - 1, markerFor(markers_->state(cellId, line)));
 }
 
 void BreakpointMargin::syncModelFromMarkers() {
   if (!markers_) return;
   const QString id = cell_id_();
   QList<int> now;
-  for (int line = editor()->markerFindNext(0, 1 << CodeEditor::BreakpointMarker); line >= 0;
-       line = editor()->markerFindNext(line + 1, 1 << CodeEditor::BreakpointMarker))
+  for (int line = editor()->markerFindNext(0, CodeEditor::kBreakpointMarkerMask); line >= 0;
+       line = editor()->markerFindNext(line + 1, CodeEditor::kBreakpointMarkerMask))
     now.append(line + 1);
   if (now == markers_->lines(id)) return;
   syncing_ = true;
-  markers_->clearCell(id);
-  for (int line : now) markers_->set(id, line, true);
+  markers_->relocate(id, now);
   syncing_ = false;
 }
 

@@ -1,5 +1,6 @@
 #include "widgets/editor/code_editor.h"
 
+#include "widgets/debug/breakpoint_icons.h"
 #include "widgets/theme/theme.h"
 
 #include <Qsci/qscilexermarkdown.h>
@@ -73,11 +74,12 @@ CodeEditor::CodeEditor(Language language, QWidget* parent) : QsciScintilla(paren
   setMarginType(LineNumberMargin, QsciScintilla::NumberMargin);
   setMarginType(BreakpointMargin, QsciScintilla::SymbolMargin);
   setMarginSensitivity(BreakpointMargin, true);
-  setMarginMarkerMask(BreakpointMargin, 1 << BreakpointMarker);
+  setMarginMarkerMask(BreakpointMargin, kBreakpointMarkerMask | (1 << PausedArrowMarker));
   setMarginMarkerMask(LineNumberMargin, 0);
   setMarginWidth(BreakpointMargin, language == Language::Python ? 14 : 0);
   setMarginWidth(LineNumberMargin, language == Language::Python ? QStringLiteral("000") : QString());
-  markerDefine(QsciScintilla::Circle, BreakpointMarker);
+  markerDefine(QsciScintilla::RightArrow, PausedArrowMarker);
+  markerDefine(QsciScintilla::Background, PausedLineMarker);
 
   setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
   connect(this, &QsciScintilla::linesChanged, this, &CodeEditor::fitHeight);
@@ -111,8 +113,15 @@ void CodeEditor::applyTheme() {
   setMatchedBraceForegroundColor(t.color(ThemeRole::EditorText));
   setUnmatchedBraceBackgroundColor(t.color(ThemeRole::EditorBraceBad));
   setUnmatchedBraceForegroundColor(t.color(ThemeRole::EditorText));
-  setMarkerBackgroundColor(t.color(ThemeRole::BreakpointMarker), BreakpointMarker);
-  setMarkerForegroundColor(t.color(ThemeRole::BreakpointMarker), BreakpointMarker);
+  const std::pair<Marker, BreakpointMarkerState> breakpoints[] = {
+      {BreakpointMarker, BreakpointMarkerState::Enabled},
+      {DisabledBreakpointMarker, BreakpointMarkerState::Disabled},
+      {ConditionalBreakpointMarker, BreakpointMarkerState::Conditional},
+      {LogpointMarker, BreakpointMarkerState::Logpoint}};
+  for (const auto& [marker, state] : breakpoints) markerDefine(breakpointIcon(state).pixmap(12, 12), marker);
+  setMarkerBackgroundColor(t.color(ThemeRole::PausedLineMarker), PausedArrowMarker);
+  setMarkerForegroundColor(t.color(ThemeRole::PausedLineMarker).darker(140), PausedArrowMarker);
+  setMarkerBackgroundColor(t.color(ThemeRole::PausedLineBackground), PausedLineMarker);
   fitHeight();
 }
 
@@ -124,6 +133,15 @@ int CodeEditor::cursorOffset() const {
 void CodeEditor::setCursorOffset(int offset) {
   const long bytePos = text().left(offset).toUtf8().size();
   SendScintilla(SCI_GOTOPOS, bytePos);
+}
+
+void CodeEditor::setPausedLine(int line) {
+  markerDeleteAll(PausedArrowMarker);
+  markerDeleteAll(PausedLineMarker);
+  paused_line_ = line >= 1 && line <= lines() ? line : 0;
+  if (paused_line_ == 0) return;
+  markerAdd(paused_line_ - 1, PausedArrowMarker);
+  markerAdd(paused_line_ - 1, PausedLineMarker);
 }
 
 void CodeEditor::goToLine(int line) {

@@ -10,7 +10,14 @@ class CodeEditor : public QsciScintilla {
   Q_OBJECT
  public:
   enum Margin { LineNumberMargin = 0, BreakpointMargin = 1 };
-  enum Marker { BreakpointMarker = 1 };
+  // Breakpoint markers, one per BreakpointMarkerState; the paused line: an arrow in the margin
+  // and a tinted background.
+  enum Marker {
+    BreakpointMarker = 1, DisabledBreakpointMarker, ConditionalBreakpointMarker, LogpointMarker,
+    PausedArrowMarker, PausedLineMarker
+  };
+  static constexpr int kBreakpointMarkerMask = (1 << BreakpointMarker) | (1 << DisabledBreakpointMarker) |
+                                               (1 << ConditionalBreakpointMarker) | (1 << LogpointMarker);
   enum class Language { Python, Markdown };
 
   explicit CodeEditor(Language language = Language::Python, QWidget* parent = nullptr);
@@ -25,6 +32,9 @@ class CodeEditor : public QsciScintilla {
   QSize sizeHint() const override;
   QSize minimumSizeHint() const override { return sizeHint(); }
   void fitHeight();  // the height of all lines: the notebook scrolls, not the editor
+  // The line (1-based) a paused debugger stands on, marked until cleared with 0.
+  void setPausedLine(int line);
+  int pausedLine() const { return paused_line_; }
 
  signals:
   void focusReceived();
@@ -35,6 +45,7 @@ class CodeEditor : public QsciScintilla {
 
  private:
   Language language_;
+  int paused_line_ = 0;
 };
 
 }  // namespace kusari::widgets

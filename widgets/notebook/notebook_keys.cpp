@@ -32,7 +32,9 @@ bool isSplitKey(const QKeyEvent* e) {
 bool NotebookView::isViewShortcut(const QKeyEvent* e) const {
   if (isRunKey(e) || isSplitKey(e)) return true;
   if (mode_ == Mode::Edit) return e->key() == Qt::Key_Escape && mods(e) == Qt::NoModifier;
-  // Command mode: letters and digits are commands here, never window shortcuts.
+  // Command mode: letters and digits are commands here, never window shortcuts; function keys
+  // (F5 continue, F9 breakpoint, F10 step, ...) stay the window's.
+  if (e->key() >= Qt::Key_F1 && e->key() <= Qt::Key_F35) return false;
   return mods(e) == Qt::NoModifier || mods(e) == Qt::ShiftModifier;
 }
 

@@ -316,6 +316,21 @@ void NotebookView::revealLine(const QString& cellId, int line) {
   if (line > 0) cells_[index]->editor()->goToLine(line);
 }
 
+void NotebookView::setPausedLine(const QString& cellId, int line) {
+  const int index = line > 0 ? notebook_->indexOfId(cellId) : -1;
+  paused_cell_ = index >= 0 ? cellId : QString();
+  for (CellWidget* cell : cells_)
+    if (cell->editor()) cell->editor()->setPausedLine(cell->cellId() == paused_cell_ ? line : 0);
+  if (index < 0) return;
+  setCurrentIndex(index);
+  // Scrolled into view by the notebook; the editor's caret stays where the person left it.
+  CodeEditor* editor = cells_[index]->editor();
+  if (!editor) return;
+  const int lineHeight = int(editor->SendScintilla(QsciScintilla::SCI_TEXTHEIGHT, 0));
+  const QPoint at = editor->mapTo(content_, QPoint(0, (line - 1) * lineHeight));
+  ensureVisible(at.x(), at.y() + lineHeight / 2, 0, std::max(lineHeight * 3, viewport()->height() / 3));
+}
+
 void NotebookView::showNotice(const QString& message, const QString& actionText) {
   notice_->show(message, actionText);
   layoutNotice();

@@ -57,6 +57,10 @@ class NotebookView : public QScrollArea {
   void mergeSelected();
   void moveSelected(int delta);  // -1 up, +1 down
   void revealLine(const QString& cellId, int line);  // a traceback link
+  // The line a paused debugger stands on, marked in its cell's editor and scrolled into view;
+  // an empty cellId (or line 0) clears the mark.
+  void setPausedLine(const QString& cellId, int line);
+  QString pausedCellId() const { return paused_cell_; }
   // A notice above the cells (a dead kernel, say) with one action; hidden by hideNotice().
   void showNotice(const QString& message, const QString& actionText);
   void hideNotice();
@@ -107,6 +111,7 @@ class NotebookView : public QScrollArea {
   // Two-key commands (D D, I I, 0 0): the first key and when it came.
   int pending_key_ = 0;
   QElapsedTimer pending_since_;
+  QString paused_cell_;
 };
 
 }  // namespace kusari::widgets

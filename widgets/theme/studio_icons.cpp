@@ -64,6 +64,12 @@ void drawGlyph(QPainter& p, StudioIcon icon, const QColor& ink, const QColor& ac
       p.setBrush(ink);
       p.drawEllipse(QPointF(8, 13.5), 1.3, 1.3);
       break;
+    case StudioIcon::Pause:
+      p.setPen(Qt::NoPen);
+      p.setBrush(ink);
+      p.drawRoundedRect(QRectF(4, 3.5, 2.8, 9), 0.8, 0.8);
+      p.drawRoundedRect(QRectF(9.2, 3.5, 2.8, 9), 0.8, 0.8);
+      break;
     case StudioIcon::NextOp:
       p.drawEllipse(QRectF(2.5, 5, 6, 6));
       p.drawLine(QPointF(9, 8), QPointF(13.5, 8));

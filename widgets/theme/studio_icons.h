@@ -5,7 +5,7 @@
 
 namespace kusari::widgets {
 
-enum class StudioIcon { Run, RunAll, Interrupt, Restart, Continue, StepOver, StepInto, StepOut, NextOp, Open, Save };
+enum class StudioIcon { Run, RunAll, Interrupt, Restart, Continue, StepOver, StepInto, StepOut, NextOp, Open, Save, Pause };
 
 QIcon studioIcon(StudioIcon icon);
 

@@ -40,6 +40,8 @@ constexpr Entry kTable[] = {
     {R::EditorBraceMatch, "editorBraceMatch", "#c8e6c9", "#3b514d"},
     {R::EditorBraceBad, "editorBraceBad", "#ffcdd2", "#5a2a2a"},
     {R::BreakpointMarker, "breakpointMarker", "#d32f2f", "#e05252"},
+    {R::PausedLineBackground, "pausedLineBackground", "#fff4c2", "#4a4226"},
+    {R::PausedLineMarker, "pausedLineMarker", "#e0a800", "#f2c94c"},
     {R::SyntaxKeyword, "syntaxKeyword", "#7c3aed", "#c586c0"},
     {R::SyntaxString, "syntaxString", "#0a7d30", "#ce9178"},
     {R::SyntaxComment, "syntaxComment", "#6e7781", "#6a9955"},

@@ -18,6 +18,7 @@ enum class ThemeRole {
   // code editor
   EditorBackground, EditorText, EditorCaret, EditorCurrentLine, EditorSelection,
   EditorMarginBackground, EditorMarginText, EditorBraceMatch, EditorBraceBad, BreakpointMarker,
+  PausedLineBackground, PausedLineMarker,
   SyntaxKeyword, SyntaxString, SyntaxComment, SyntaxNumber, SyntaxDefinition, SyntaxDecorator,
   SyntaxOperator, SyntaxBuiltin,
   // outputs

@@ -18,7 +18,8 @@ QString formatDuration(double s) {
 }
 
 KernelStatus::KernelStatus(QWidget* parent)
-    : QWidget(parent), dot_(new QLabel(this)), state_(new QLabel(this)), time_(new QLabel(this)), device_(new QLabel(this)) {
+    : QWidget(parent), dot_(new QLabel(this)), state_(new QLabel(this)), time_(new QLabel(this)), device_(new QLabel(this)),
+      paused_sep_(new QLabel(QStringLiteral("·"), this)), paused_(new QLabel(this)) {
   auto* row = new QHBoxLayout(this);
   row->setContentsMargins(0, 0, 8, 0);
   row->setSpacing(6);
@@ -33,6 +34,10 @@ KernelStatus::KernelStatus(QWidget* parent)
   row->addWidget(time_);
   sep();
   row->addWidget(device_);
+  paused_sep_->setEnabled(false);
+  row->addWidget(paused_sep_);
+  row->addWidget(paused_);
+  setPausedAt({});
   time_->setText(tr("last cell —"));
   setKernelState(KernelState::NotStarted);
   connect(widgets::ThemeNotifier::instance(), &widgets::ThemeNotifier::changed, this, [this] { setKernelState(state_value_); });
@@ -67,6 +72,14 @@ void KernelStatus::setKernelState(KernelState s) {
 }
 
 void KernelStatus::setLastCellTime(double seconds) { time_->setText(tr("last cell %1").arg(formatDuration(seconds))); }
+
+void KernelStatus::setPausedAt(const QString& location) {
+  paused_->setText(location.isEmpty() ? QString() : tr("paused at %1").arg(location));
+  paused_->setVisible(!location.isEmpty());
+  paused_sep_->setVisible(!location.isEmpty());
+}
+
+QString KernelStatus::pausedText() const { return paused_->text(); }
 
 void KernelStatus::setDevice(const QString& device) { device_->setText(device); }
 

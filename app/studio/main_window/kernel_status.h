@@ -16,6 +16,9 @@ class KernelStatus : public QWidget {
   KernelState kernelState() const { return state_value_; }
   void setLastCellTime(double seconds);
   void setDevice(const QString& device);
+  // "paused at cell [3]:12" while the debugger is paused there; "" hides it.
+  void setPausedAt(const QString& location);
+  QString pausedText() const;
   static QString stateName(KernelState state);
 
  private:
@@ -23,6 +26,8 @@ class KernelStatus : public QWidget {
   QLabel* state_;
   QLabel* time_;
   QLabel* device_;
+  QLabel* paused_sep_;
+  QLabel* paused_;
   KernelState state_value_ = KernelState::NotStarted;
 };
 

@@ -1,6 +1,7 @@
 #include "main_window/main_window.h"
 
 #include "document/notebook.h"
+#include "main_window/debug_wiring.h"
 #include "main_window/kernel_status.h"
 #include "main_window/notebook_document.h"
 #include "main_window/param_stats_feed.h"
@@ -44,6 +45,7 @@ MainWindow::MainWindow(QWidget* parent)
   status_->setDevice(device_->currentText());
   arrangeDocks(this, docks_);
   default_state_ = saveState();
+  debug_ = new DebugWiring(this, actions_, docks_, status_);
   wireActions();
   rebuildRecentMenu();
   updateActions();
@@ -144,7 +146,9 @@ void MainWindow::wireActions() {
                                 "Shift+Up/Down extend selection · I, I interrupt · 0, 0 restart<br><br>"
                                 "<b>Both modes</b>: Shift+Enter run and advance · Ctrl+Enter run · "
                                 "Alt+Enter run and insert below<br><br><b>Edit mode</b>: Ctrl+Shift+- split · "
-                                "F9 toggle breakpoint · Tab complete"));
+                                "F9 toggle breakpoint · Tab complete<br><br><b>Debugger</b>: F5 continue · Ctrl+F5 pause · "
+                                "F10 step over · F11 step into · Shift+F11 step out · F6 next op · "
+                                "Ctrl+F10 run to cursor"));
   });
   connect(a.about, &QAction::triggered, this, [this] {
     QMessageBox::about(this, tr("About Kusari Studio"),
@@ -170,6 +174,7 @@ void MainWindow::addDocument(NotebookDocument* doc) {
   connect(doc->runner(), &CellRunner::cellFinished, status_, [this](int, double s) { status_->setLastCellTime(s); });
   connect(doc->runner(), &CellRunner::variablesChanged, docks_.variablesView, &widgets::VariablesView::setVariables);
   connect(doc->runner(), &CellRunner::logMessage, this, &MainWindow::log);
+  connect(doc->view(), &NotebookView::tensorOpenRequested, debug_, &DebugWiring::openCard);
   connect(doc->runner(), &CellRunner::metricsReceived, docks_.metricsView, [this](const protocol::Metrics& m) {
     widgets::MetricsView* view = docks_.metricsView;
     bool newRun = false;
@@ -193,6 +198,7 @@ void MainWindow::updateActions() {
                      actions_.runAll, actions_.interrupt, actions_.restart, actions_.stopTraining})
     a->setEnabled(doc != nullptr);
   if (doc) status_->setKernelState(doc->runner()->state());
+  debug_->setDocument(doc);
 }
 
 void MainWindow::runAllInCurrent() {

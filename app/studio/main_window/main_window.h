@@ -18,6 +18,7 @@ class NotebookView;
 
 namespace kusari::studio {
 
+class DebugWiring;
 class KernelStatus;
 class Notebook;
 class NotebookDocument;
@@ -44,6 +45,9 @@ class MainWindow : public QMainWindow {
   NotebookDocument* document(int tab) const;
   const StudioActions& actions() const { return actions_; }
   widgets::NotebookView* currentView() const;
+  const StudioDocks& docks() const { return docks_; }
+  DebugWiring* debugWiring() const { return debug_; }  // the current notebook's debugger
+  KernelStatus* kernelStatus() const { return status_; }
   void restoreLayout();  // the saved arrangement, or the default one
   void setDarkTheme(bool dark);
   void runAllInCurrent();
@@ -75,6 +79,7 @@ class MainWindow : public QMainWindow {
   StudioDocks docks_;
   QTabWidget* tabs_;
   KernelStatus* status_;
+  DebugWiring* debug_ = nullptr;
   QComboBox* device_;
   std::unique_ptr<NotebookFileIO> io_;
   QByteArray default_state_;

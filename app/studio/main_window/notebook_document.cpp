@@ -3,7 +3,9 @@
 #include "document/notebook.h"
 #include "recovery/autosaver.h"
 #include "recovery/recovery_store.h"
+#include "debug/debug_session.h"
 #include "main_window/session_runner.h"
+#include "widgets/editor/breakpoint_markers.h"
 #include "session/notebook_session.h"
 #include "widgets/notebook/notebook_view.h"
 
@@ -44,7 +46,12 @@ void NotebookDocument::setRunner(CellRunner* runner) {
     view_->hideNotice();
     runner_->restart();
   });
-  if (auto* session_runner = qobject_cast<SessionRunner*>(runner_)) view_->setCodeAssist(codeAssistFor(session_runner->session()));
+  if (auto* session_runner = qobject_cast<SessionRunner*>(runner_)) {
+    view_->setCodeAssist(codeAssistFor(session_runner->session()));
+    view_->breakpoints()->setList(session_runner->debug()->breakpoints());  // margins and the debugger share it
+  } else {
+    view_->breakpoints()->setList(nullptr);
+  }
 }
 
 namespace {

@@ -1,6 +1,7 @@
 #include "main_window/session_runner.h"
 
 #include "client/kernel_client.h"
+#include "debug/debug_session.h"
 #include "document/notebook.h"
 #include "session/notebook_session.h"
 
@@ -46,11 +47,18 @@ widgets::VariableRecord record(const protocol::VariableInfo& v) {
 
 SessionRunner::SessionRunner(Notebook* notebook, QObject* parent)
     : CellRunner(parent), notebook_(notebook), kernel_(new client::KernelClient(this)),
-      session_(new NotebookSession(notebook, kernel_, this)) {
+      session_(new NotebookSession(notebook, kernel_, this)), debug_(new DebugSession(session_, kernel_, this)) {
+  connect(debug_, &DebugSession::message, this, &CellRunner::logMessage);
+  connect(debug_, &DebugSession::stateChanged, this, [this](DebugSession::State s) {
+    const KernelState next = s == DebugSession::State::Paused ? KernelState::Paused : fromClient(kernel_->state());
+    if (next == state_) return;
+    state_ = next;
+    emit stateChanged(state_);
+  });
   connect(session_, &NotebookSession::metricsReceived, this, [this](const QString&, const protocol::Metrics& m) { emit metricsReceived(m); });
   connect(session_, &NotebookSession::paramStatsReceived, this, [this](const QString&, const protocol::ParamStats& s) { emit paramStatsReceived(s); });
   connect(session_, &NotebookSession::kernelStateChanged, this, [this](client::KernelClient::State s) {
-    state_ = fromClient(s);
+    state_ = debug_->state() == DebugSession::State::Paused ? KernelState::Paused : fromClient(s);
     emit stateChanged(state_);
     emit logMessage(tr("kernel %1").arg(QString::fromLatin1(QMetaEnum::fromType<client::KernelClient::State>().valueToKey(int(s))).toLower()));
   });

@@ -1,5 +1,6 @@
 // CellRunner over the studio core's NotebookSession: one kernel per notebook. Translates the
-// session's per-cell-id statuses and variables into what the views show.
+// session's per-cell-id statuses and variables into what the views show; the state is Paused
+// while its DebugSession is.
 #pragma once
 #include "main_window/cell_runner.h"
 
@@ -9,6 +10,7 @@ class KernelClient;
 
 namespace kusari::studio {
 
+class DebugSession;
 class Notebook;
 class NotebookSession;
 
@@ -25,11 +27,13 @@ class SessionRunner : public CellRunner {
   KernelState state() const override { return state_; }
   NotebookSession* session() const { return session_; }
   client::KernelClient* kernel() const { return kernel_; }
+  DebugSession* debug() const { return debug_; }
 
  private:
   Notebook* notebook_;
   client::KernelClient* kernel_;
   NotebookSession* session_;
+  DebugSession* debug_;
   KernelState state_ = KernelState::NotStarted;
 };
 

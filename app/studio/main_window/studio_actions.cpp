@@ -75,11 +75,16 @@ StudioActions::StudioActions(QObject* p) {
   stepInto = make(p, StudioIcon::StepInto, QObject::tr("Step &Into"), QKeySequence(Qt::Key_F11));
   stepOut = make(p, StudioIcon::StepOut, QObject::tr("Step O&ut"), QKeySequence(Qt::SHIFT | Qt::Key_F11));
   nextOp = make(p, StudioIcon::NextOp, QObject::tr("&Next Op"), QKeySequence(Qt::Key_F6));
-  toggleBreakpoint = make(p, QObject::tr("Toggle &Breakpoint\tF9"));
-  for (QAction* a : {debugContinue, stepOver, stepInto, stepOut, nextOp}) {
+  pause = make(p, StudioIcon::Pause, QObject::tr("&Pause"), QKeySequence(Qt::CTRL | Qt::Key_F5));
+  runToCursor = make(p, QObject::tr("Run to C&ursor"), QKeySequence(Qt::CTRL | Qt::Key_F10));
+  toggleBreakpoint = make(p, QObject::tr("Toggle &Breakpoint"), QKeySequence(Qt::Key_F9));
+  stopOnNonFinite = make(p, QObject::tr("Stop on First &NaN/Inf"));
+  stopOnNonFinite->setCheckable(true);
+  for (QAction* a : {debugContinue, stepOver, stepInto, stepOut, nextOp, pause, runToCursor}) {
     a->setEnabled(false);
-    a->setStatusTip(QObject::tr("Available once the debugger is connected"));
+    a->setStatusTip(QObject::tr("Available while a cell is paused in the debugger"));
   }
+  pause->setStatusTip(QObject::tr("Stop the running cell at its next line"));
 
   shortcuts = make(p, QObject::tr("&Keyboard Shortcuts"));
   about = make(p, QObject::tr("&About Kusari Studio"));

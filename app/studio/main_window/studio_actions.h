@@ -28,8 +28,9 @@ struct StudioActions {
   // Kernel
   QAction *interrupt, *restart;
   QAction* stopTraining;  // stop_training_request: the running Trainer stops, the cell goes on
-  // Debug (enabled once the debugger exists)
-  QAction *debugContinue, *stepOver, *stepInto, *stepOut, *nextOp, *toggleBreakpoint;
+  // Debug: enabled as the current notebook's debug session allows (see debug_wiring.h)
+  QAction *debugContinue, *stepOver, *stepInto, *stepOut, *nextOp, *pause, *runToCursor, *toggleBreakpoint;
+  QAction* stopOnNonFinite;  // checkable: stop at the first op producing NaN/Inf
   // Help
   QAction *shortcuts, *about;
 };

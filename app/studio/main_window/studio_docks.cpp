@@ -1,6 +1,11 @@
 #include "main_window/studio_docks.h"
 
+#include "widgets/debug/breakpoints_view.h"
+#include "widgets/debug/call_stack_view.h"
+#include "widgets/graph/graph_view.h"
 #include "widgets/metrics/metrics_view.h"
+#include "widgets/tensor/tensor_view.h"
+#include "widgets/variables/variables_tree_view.h"
 #include "widgets/param_stats/param_stats_view.h"
 #include "widgets/placeholder_pane.h"
 #include "widgets/variables/variables_view.h"
@@ -9,6 +14,7 @@
 #include <QFontDatabase>
 #include <QMainWindow>
 #include <QPlainTextEdit>
+#include <QStackedWidget>
 
 namespace kusari::studio {
 namespace {
@@ -35,28 +41,29 @@ StudioDocks createDocks(QMainWindow* w) {
   d.kernelLogView->setMaximumBlockCount(5000);
   d.kernelLogView->setFrameShape(QFrame::NoFrame);
 
-  d.variables = dock(w, QObject::tr("Variables"), QStringLiteral("variablesDock"), d.variablesView);
-  d.tensor = dock(w, QObject::tr("Tensor"), QStringLiteral("tensorDock"),
-                  placeholder(QObject::tr("No tensor selected"),
-                              QObject::tr("Click a tensor card in an output or a row in Variables to see it here "
-                                          "as a heatmap, image grid, histogram or table, with axis and index pickers.")));
-  d.graph = dock(w, QObject::tr("Graph"), QStringLiteral("graphDock"),
-                 placeholder(QObject::tr("Computational graph"),
-                             QObject::tr("The graph of the last forward pass grows here while it runs: variables "
-                                         "with their shapes, ops, and links grouped by layer.")));
+  d.variablesTree = new widgets::VariablesTreeView;
+  d.variablesStack = new QStackedWidget;
+  d.variablesStack->addWidget(d.variablesView);
+  d.variablesStack->addWidget(d.variablesTree);
+  d.variables = dock(w, QObject::tr("Variables"), QStringLiteral("variablesDock"), d.variablesStack);
+  d.tensorView = new widgets::TensorView;
+  d.tensorStack = new QStackedWidget;
+  d.tensorStack->addWidget(placeholder(QObject::tr("No tensor selected"),
+                                       QObject::tr("Click a tensor card in an output or double-click a tensor in "
+                                                   "Variables (or a node in Graph) to see it here as a heatmap, "
+                                                   "image grid, histogram or table.")));
+  d.tensorStack->addWidget(d.tensorView);
+  d.tensor = dock(w, QObject::tr("Tensor"), QStringLiteral("tensorDock"), d.tensorStack);
+  d.graphView = new widgets::GraphView;
+  d.graph = dock(w, QObject::tr("Graph"), QStringLiteral("graphDock"), d.graphView);
   d.metricsView = new widgets::MetricsView;
   d.metrics = dock(w, QObject::tr("Metrics"), QStringLiteral("metricsDock"), d.metricsView);
   d.paramStatsView = new widgets::ParamStatsView;
   d.paramStats = dock(w, QObject::tr("Parameters"), QStringLiteral("paramStatsDock"), d.paramStatsView);
-  d.callStack = dock(w, QObject::tr("Call Stack"), QStringLiteral("callStackDock"),
-                     placeholder(QObject::tr("Not paused"),
-                                 QObject::tr("When a breakpoint hits, the frames from the cell down to the "
-                                             "current line are listed here.")));
-  d.breakpoints = dock(w, QObject::tr("Breakpoints"), QStringLiteral("breakpointsDock"),
-                       placeholder(QObject::tr("Breakpoints"),
-                                   QObject::tr("Line breakpoints (click a cell's margin or press F9) and op "
-                                               "breakpoints — an op type, a layer, or the first NaN/Inf — are "
-                                               "listed here.")));
+  d.callStackView = new widgets::CallStackView;
+  d.callStack = dock(w, QObject::tr("Call Stack"), QStringLiteral("callStackDock"), d.callStackView);
+  d.breakpointsView = new widgets::BreakpointsView;
+  d.breakpoints = dock(w, QObject::tr("Breakpoints"), QStringLiteral("breakpointsDock"), d.breakpointsView);
   d.kernelLog = dock(w, QObject::tr("Kernel Log"), QStringLiteral("kernelLogDock"), d.kernelLogView);
   return d;
 }

@@ -1,15 +1,22 @@
-// The studio's docks. Variables and the Kernel log are live now; the others say what will
-// appear there until the debugger, tensor and metrics features fill them.
+// The studio's docks. Variables shows the kernel's namespace (a flat list) and, while the
+// debugger is paused, the selected frame's tree; Tensor says how to open a tensor until one is
+// opened; Graph, Call Stack and Breakpoints are fed by the notebook's debug session.
 #pragma once
 #include <QList>
 
 class QDockWidget;
 class QMainWindow;
 class QPlainTextEdit;
+class QStackedWidget;
 
 namespace kusari::widgets {
 class MetricsView;
 class ParamStatsView;
+class BreakpointsView;
+class CallStackView;
+class GraphView;
+class TensorView;
+class VariablesTreeView;
 class VariablesView;
 }
 
@@ -17,7 +24,14 @@ namespace kusari::studio {
 
 struct StudioDocks {
   QDockWidget *variables, *tensor, *graph, *metrics, *callStack, *breakpoints, *kernelLog;
-  widgets::VariablesView* variablesView;
+  widgets::VariablesView* variablesView;            // idle: the namespace
+  widgets::VariablesTreeView* variablesTree;        // paused: the selected frame's locals
+  QStackedWidget* variablesStack;                   // shows one of the two
+  widgets::TensorView* tensorView;
+  QStackedWidget* tensorStack;                      // a placeholder until a tensor is opened
+  widgets::GraphView* graphView;
+  widgets::CallStackView* callStackView;
+  widgets::BreakpointsView* breakpointsView;
   QPlainTextEdit* kernelLogView;
   widgets::MetricsView* metricsView;
   QDockWidget* paramStats = nullptr;  // "Parameters": per-layer parameter/gradient statistics

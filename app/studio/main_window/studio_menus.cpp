@@ -43,9 +43,9 @@ void buildMenus(QMainWindow* w, const StudioActions& a, const StudioDocks& docks
   run->addActions({a.clearOutputs, a.clearAllOutputs});
 
   QMenu* debug = bar->addMenu(QObject::tr("&Debug"));
-  debug->addActions({a.debugContinue, a.stepOver, a.stepInto, a.stepOut, a.nextOp});
+  debug->addActions({a.debugContinue, a.pause, a.stepOver, a.stepInto, a.stepOut, a.nextOp, a.runToCursor});
   debug->addSeparator();
-  debug->addAction(a.toggleBreakpoint);
+  debug->addActions({a.toggleBreakpoint, a.stopOnNonFinite});
 
   QMenu* kernel = bar->addMenu(QObject::tr("&Kernel"));
   kernel->addActions({a.interrupt, a.restart, a.restartRunAll});
@@ -63,7 +63,7 @@ QComboBox* buildToolBar(QMainWindow* w, const StudioActions& a) {
   tb->setIconSize(QSize(16, 16));
   tb->addActions({a.runCell, a.runAll, a.interrupt, a.restart, a.stopTraining});
   tb->addSeparator();
-  tb->addActions({a.debugContinue, a.stepOver, a.stepInto, a.stepOut, a.nextOp});
+  tb->addActions({a.debugContinue, a.pause, a.stepOver, a.stepInto, a.stepOut, a.nextOp});
   tb->addSeparator();
   auto* holder = new QWidget(tb);
   auto* row = new QHBoxLayout(holder);
