@@ -9,6 +9,7 @@
 
 #include <algorithm>
 
+#include "debugger_test_support.h"
 #include "kernel_test_support.h"
 
 using kusari::client::KernelClient;
@@ -20,20 +21,7 @@ namespace {
 
 // Lines 12-13 are forward's body.
 const char* kModelCell =
-    "import numpy as np\n"
-    "import kusari\n"
-    "import kusari.functions as F\n"
-    "import kusari.links as L\n"
-    "class MLP(kusari.Chain):\n"
-    "    def __init__(self):\n"
-    "        super().__init__()\n"
-    "        with self.init_scope():\n"
-    "            self.l1 = L.Linear(3, 4)\n"
-    "            self.l2 = L.Linear(4, 2)\n"
-    "    def forward(self, x):\n"
-    "        h = F.relu(self.l1(x))\n"
-    "        return self.l2(h)\n"
-    "model = MLP()\n"
+    KUSARI_TEST_MLP_SOURCE
     "x = np.ones((2, 3), dtype=np.float32)\n";
 
 const char* kForwardBackward =
