@@ -6,7 +6,7 @@
 
 namespace kusari::widgets {
 
-void applyPlotTheme(QCustomPlot* plot, const QList<QCPAxis*>& extraAxes) {
+void applyPlotTheme(QCustomPlot* plot, const QList<QCPAxis*>& extraAxes, GridLines grid) {
   const Theme& t = Theme::current();
   plot->setBackground(t.color(ThemeRole::Base));
   plot->axisRect()->setBackground(t.color(ThemeRole::PlotBackground));
@@ -16,8 +16,21 @@ void applyPlotTheme(QCustomPlot* plot, const QList<QCPAxis*>& extraAxes) {
     axis->setSubTickPen(QPen(t.color(ThemeRole::PlotAxis)));
     axis->setTickLabelColor(t.color(ThemeRole::PlotText));
     axis->setLabelColor(t.color(ThemeRole::PlotText));
-    axis->grid()->setPen(QPen(t.color(ThemeRole::PlotGrid), 0, Qt::DotLine));
+    if (grid == GridLines::Dotted) axis->grid()->setPen(QPen(t.color(ThemeRole::PlotGrid), 0, Qt::DotLine));
+    else axis->grid()->setVisible(false);
   }
+}
+
+QCPColorScale* addColorScale(QCustomPlot* plot, QCPColorMap* map, int barWidth) {
+  auto* scale = new QCPColorScale(plot);
+  scale->setType(QCPAxis::atRight);
+  scale->setBarWidth(barWidth);
+  plot->plotLayout()->addElement(0, 1, scale);
+  map->setColorScale(scale);
+  auto* group = new QCPMarginGroup(plot);
+  plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, group);
+  scale->setMarginGroup(QCP::msBottom | QCP::msTop, group);
+  return scale;
 }
 
 void setAxisLogScale(QCPAxis* axis, bool on) {

@@ -6,12 +6,21 @@
 
 class QCustomPlot;
 class QCPAxis;
+class QCPColorMap;
+class QCPColorScale;
 
 namespace kusari::widgets {
 
+enum class GridLines { Dotted, Hidden };
+
 // Colours `plot`'s background, its axis rect and every axis of that rect, plus `extraAxes`
-// (a colour scale's), from the current Theme. Does not replot.
-void applyPlotTheme(QCustomPlot* plot, const QList<QCPAxis*>& extraAxes = {});
+// (a colour scale's), from the current Theme; grid lines dotted in the theme's grid colour,
+// or hidden (heatmaps). Does not replot.
+void applyPlotTheme(QCustomPlot* plot, const QList<QCPAxis*>& extraAxes = {}, GridLines grid = GridLines::Dotted);
+
+// A colour scale `barWidth` pixels wide right of `plot`'s axis rect, giving `map` its colours,
+// its bar kept as tall as the axis rect.
+QCPColorScale* addColorScale(QCustomPlot* plot, QCPColorMap* map, int barWidth);
 
 // Puts `axis` on a logarithmic scale with log ticks (`on`) or a linear one.
 void setAxisLogScale(QCPAxis* axis, bool on);
