@@ -56,6 +56,25 @@ class RequestRecord : public QObject {
   std::optional<protocol::ExecuteReply> reply;
 };
 
+// The reply of type Reply that `kernel` sends by `signal` to request `id`. After `timeoutMs`
+// without one: a warning and a default Reply, whose `error` (where it has one) is "<no reply>".
+template <class Reply>
+Reply awaitReply(client::KernelClient& kernel, const QString& id,
+                 void (client::KernelClient::*signal)(const QString&, const Reply&), int timeoutMs = 20000) {
+  std::optional<Reply> result;
+  QMetaObject::Connection c = QObject::connect(&kernel, signal, &kernel, [&](const QString& parent, const Reply& r) {
+    if (parent == id) result = r;
+  });
+  (void)QTest::qWaitFor([&] { return result.has_value(); }, timeoutMs);
+  QObject::disconnect(c);
+  if (!result) {
+    qWarning("no reply to %s", qPrintable(id));
+    result = Reply{};
+    if constexpr (requires { result->error; }) result->error = QStringLiteral("<no reply>");
+  }
+  return *result;
+}
+
 }  // namespace kusari::test_support
 
 // Runs `code` as cell `cellId` on `kernel` and leaves its RequestRecord in `record`.

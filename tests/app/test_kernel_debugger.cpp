@@ -14,6 +14,7 @@
 #include "kernel_test_support.h"
 
 using kusari::client::KernelClient;
+using kusari::test_support::awaitReply;
 using kusari::test_support::RequestRecord;
 using namespace kusari::protocol;
 
@@ -58,39 +59,22 @@ class TestKernelDebugger : public QObject {
   QList<StoppedEvent> stops_;
   int continued_ = 0;
 
-  // The reply of type Reply to request `id`, sent by `signal`.
-  template <class Reply>
-  Reply await(const QString& id, void (KernelClient::*signal)(const QString&, const Reply&)) {
-    std::optional<Reply> result;
-    QMetaObject::Connection c = connect(&kernel_, signal, this, [&](const QString& parent, const Reply& r) {
-      if (parent == id) result = r;
-    });
-    (void)QTest::qWaitFor([&] { return result.has_value(); }, 20000);
-    disconnect(c);
-    if (!result) {
-      qWarning("no reply to %s", qPrintable(id));
-      result = Reply{};
-      if constexpr (requires { result->error; }) result->error = QStringLiteral("<no reply>");
-    }
-    return *result;
-  }
-
   SetBreakpointsReply setBreakpoints(const QList<SourceBreakpoint>& bps) {
-    return await(kernel_.setBreakpoints(bps), &KernelClient::setBreakpointsReply);
+    return awaitReply(kernel_, kernel_.setBreakpoints(bps), &KernelClient::setBreakpointsReply);
   }
   QString control(const QString& action, const QString& source = {}, qint64 line = 0) {
-    return await(kernel_.debugControl(action, source, line), &KernelClient::debugControlReply).error;
+    return awaitReply(kernel_, kernel_.debugControl(action, source, line), &KernelClient::debugControlReply).error;
   }
   EvaluateReply evaluate(const QString& expression, qint64 frame = 1) {
-    return await(kernel_.evaluate(expression, frame), &KernelClient::evaluateReply);
+    return awaitReply(kernel_, kernel_.evaluate(expression, frame), &KernelClient::evaluateReply);
   }
   QList<DebugVariable> children(qint64 reference) {
-    const ChildrenReply reply = await(kernel_.requestChildren(reference), &KernelClient::childrenReply);
+    const ChildrenReply reply = awaitReply(kernel_, kernel_.requestChildren(reference), &KernelClient::childrenReply);
     if (!reply.error.isEmpty()) qWarning("children_request: %s", qPrintable(reply.error));
     return reply.variables;
   }
   QList<DebugVariable> locals(qint64 frame = 1) {
-    return children(await(kernel_.requestScopes(frame), &KernelClient::scopesReply).localsReference);
+    return children(awaitReply(kernel_, kernel_.requestScopes(frame), &KernelClient::scopesReply).localsReference);
   }
   // Waits for stop number `n` (1-based, counted over the whole test function).
   bool waitStop(int n) { return QTest::qWaitFor([&] { return stops_.size() >= n; }, 20000); }
@@ -156,7 +140,7 @@ class TestKernelDebugger : public QObject {
     QCOMPARE(stop.frames[1].line, 1);
     QVERIFY(!run.done());
 
-    const StackReply stack = await(kernel_.requestStack(), &KernelClient::stackReply);
+    const StackReply stack = awaitReply(kernel_, kernel_.requestStack(), &KernelClient::stackReply);
     QCOMPARE(stack.frames, stop.frames);
 
     const QList<DebugVariable> vars = locals();
@@ -190,7 +174,7 @@ class TestKernelDebugger : public QObject {
     slice.expression = QStringLiteral("h");
     slice.rowAxis = 0;
     slice.colAxis = 1;
-    const TensorDataReply data = await(kernel_.requestTensorData(slice), &KernelClient::tensorDataReply);
+    const TensorDataReply data = awaitReply(kernel_, kernel_.requestTensorData(slice), &KernelClient::tensorDataReply);
     QVERIFY2(data.error.isEmpty(), qPrintable(data.error));
     QCOMPARE(data.sliceShape, (QList<qint64>{2, 4}));
     QCOMPARE(data.data.size(), 8 * 4);
@@ -198,7 +182,7 @@ class TestKernelDebugger : public QObject {
     std::memcpy(&first, data.data.constData(), 4);
     QVERIFY(qAbs(first - evaluate("float(h.array[0, 0])").result.value.toDouble()) < 1e-6);
     slice.maxElements = 4;  // downsampled by striding
-    const TensorDataReply small = await(kernel_.requestTensorData(slice), &KernelClient::tensorDataReply);
+    const TensorDataReply small = awaitReply(kernel_, kernel_.requestTensorData(slice), &KernelClient::tensorDataReply);
     QVERIFY(small.sliceShape[0] * small.sliceShape[1] <= 4);
     QCOMPARE(small.data.size(), small.sliceShape[0] * small.sliceShape[1] * 4);
 
@@ -258,7 +242,7 @@ class TestKernelDebugger : public QObject {
     QVERIFY2(shape.error.isEmpty(), qPrintable(shape.error));
     QCOMPARE(shape.result.value, QStringLiteral("(2, 4)"));
     QVERIFY(evaluate("undefined_name").error.startsWith(QStringLiteral("NameError")));
-    const SetVariableReply set = await(kernel_.setVariable(1, "y", "y * 0 + 5"), &KernelClient::setVariableReply);
+    const SetVariableReply set = awaitReply(kernel_, kernel_.setVariable(1, "y", "y * 0 + 5"), &KernelClient::setVariableReply);
     QVERIFY2(set.error.isEmpty(), qPrintable(set.error));
     QVERIFY(set.value.tensor);
     QCOMPARE(set.value.tensor->mean, 5.0);
@@ -328,7 +312,7 @@ class TestKernelDebugger : public QObject {
     QCOMPARE(evaluate("n > 0").result.value, QStringLiteral("True"));
 
     // Served while paused: other requests work, a new cell is refused.
-    const VariablesReply vars = await(kernel_.requestVariables(), &KernelClient::variablesReply);
+    const VariablesReply vars = awaitReply(kernel_, kernel_.requestVariables(), &KernelClient::variablesReply);
     QVERIFY(std::any_of(vars.variables.begin(), vars.variables.end(), [](const VariableInfo& v) { return v.name == "n"; }));
     RequestRecord refused(kernel_, kernel_.execute("1 + 1", "refused"));
     QVERIFY(refused.waitDone());
@@ -361,7 +345,7 @@ class TestKernelDebugger : public QObject {
     QVERIFY(waitStop(1));
     QCOMPARE(stops_[0].line, 4);
     QVERIFY(!run.done());
-    QVERIFY(await(kernel_.setVariable(1, "k", "10**6"), &KernelClient::setVariableReply).error.isEmpty());
+    QVERIFY(awaitReply(kernel_, kernel_.setVariable(1, "k", "10**6"), &KernelClient::setVariableReply).error.isEmpty());
     setBreakpoints({});
     QCOMPARE(control("continue"), QString());
     QVERIFY(run.waitDone());
@@ -426,7 +410,7 @@ class TestKernelDebugger : public QObject {
   }
 
   void debugRequestsWhenNotPaused() {
-    QCOMPARE(await(kernel_.requestStack(), &KernelClient::stackReply).error, QStringLiteral("the kernel is not paused"));
+    QCOMPARE(awaitReply(kernel_, kernel_.requestStack(), &KernelClient::stackReply).error, QStringLiteral("the kernel is not paused"));
     QCOMPARE(control("continue"), QStringLiteral("the kernel is not paused"));
   }
 };

@@ -9,9 +9,11 @@
 
 #include <algorithm>
 
+#include "debugger_test_support.h"
 #include "kernel_test_support.h"
 
 using kusari::client::KernelClient;
+using kusari::test_support::awaitReply;
 using kusari::test_support::RequestRecord;
 using namespace kusari::protocol;
 
@@ -19,20 +21,7 @@ namespace {
 
 // Lines 12-13 are forward's body.
 const char* kModelCell =
-    "import numpy as np\n"
-    "import kusari\n"
-    "import kusari.functions as F\n"
-    "import kusari.links as L\n"
-    "class MLP(kusari.Chain):\n"
-    "    def __init__(self):\n"
-    "        super().__init__()\n"
-    "        with self.init_scope():\n"
-    "            self.l1 = L.Linear(3, 4)\n"
-    "            self.l2 = L.Linear(4, 2)\n"
-    "    def forward(self, x):\n"
-    "        h = F.relu(self.l1(x))\n"
-    "        return self.l2(h)\n"
-    "model = MLP()\n"
+    KUSARI_TEST_MLP_SOURCE
     "x = np.ones((2, 3), dtype=np.float32)\n";
 
 const char* kForwardBackward =
@@ -53,30 +42,14 @@ class TestKernelDebuggerOps : public QObject {
   QList<QCborMap> graph_;  // every graph event received, in order
   int graphMessages_ = 0;
 
-  template <class Reply>
-  Reply await(const QString& id, void (KernelClient::*signal)(const QString&, const Reply&)) {
-    std::optional<Reply> result;
-    QMetaObject::Connection c = connect(&kernel_, signal, this, [&](const QString& parent, const Reply& r) {
-      if (parent == id) result = r;
-    });
-    (void)QTest::qWaitFor([&] { return result.has_value(); }, 20000);
-    disconnect(c);
-    if (!result) {
-      qWarning("no reply to %s", qPrintable(id));
-      result = Reply{};
-      if constexpr (requires { result->error; }) result->error = QStringLiteral("<no reply>");
-    }
-    return *result;
-  }
-
   QString setOps(const QStringList& ops, const QStringList& links = {}, bool nan = false, bool graph = false) {
-    return await(kernel_.setOpBreakpoints(ops, links, nan, graph), &KernelClient::setOpBreakpointsReply).error;
+    return awaitReply(kernel_, kernel_.setOpBreakpoints(ops, links, nan, graph), &KernelClient::setOpBreakpointsReply).error;
   }
   QString control(const QString& action) {
-    return await(kernel_.debugControl(action), &KernelClient::debugControlReply).error;
+    return awaitReply(kernel_, kernel_.debugControl(action), &KernelClient::debugControlReply).error;
   }
   EvaluateReply evaluate(const QString& expression, qint64 frame = 1) {
-    return await(kernel_.evaluate(expression, frame), &KernelClient::evaluateReply);
+    return awaitReply(kernel_, kernel_.evaluate(expression, frame), &KernelClient::evaluateReply);
   }
   bool waitStop(int n) { return QTest::qWaitFor([&] { return stops_.size() >= n; }, 20000); }
   QString installed() {
@@ -156,13 +129,13 @@ class TestKernelDebuggerOps : public QObject {
     QCOMPARE(stats(stop, "outputs", 0).value(QStringLiteral("nan_count")).toInteger(), 0);
 
     // Stopped at an op: the frame of forward can be inspected.
-    QCOMPARE(await(kernel_.requestStack(), &KernelClient::stackReply).frames, stop.frames);
+    QCOMPARE(awaitReply(kernel_, kernel_.requestStack(), &KernelClient::stackReply).frames, stop.frames);
     QCOMPARE(evaluate("x.shape").result.value, QStringLiteral("(2, 3)"));
     const double reluMax = stats(stop, "outputs", 0).value(QStringLiteral("max")).toDouble();
     QCOMPARE(evaluate(QStringLiteral("abs(float(self.l1(x).array.clip(0).max()) - %1) < 1e-5").arg(reluMax, 0, 'g', 17)).result.value,
              QStringLiteral("True"));
-    const ScopesReply scopes = await(kernel_.requestScopes(1), &KernelClient::scopesReply);
-    const ChildrenReply locals = await(kernel_.requestChildren(scopes.localsReference), &KernelClient::childrenReply);
+    const ScopesReply scopes = awaitReply(kernel_, kernel_.requestScopes(1), &KernelClient::scopesReply);
+    const ChildrenReply locals = awaitReply(kernel_, kernel_.requestChildren(scopes.localsReference), &KernelClient::childrenReply);
     QVERIFY(std::any_of(locals.variables.begin(), locals.variables.end(), [](const DebugVariable& v) { return v.name == "self"; }));
 
     // The graph so far came before `stopped`: it holds relu's node.
@@ -197,7 +170,7 @@ class TestKernelDebuggerOps : public QObject {
   void evaluationWhilePausedIsNotRecorded() {
     QCOMPARE(setOps({}, {}, false, true), QString());
     const SetBreakpointsReply bps =
-        await(kernel_.setBreakpoints({SourceBreakpoint{"<cell model>", 13, {}, {}, {}, true}}), &KernelClient::setBreakpointsReply);
+        awaitReply(kernel_, kernel_.setBreakpoints({SourceBreakpoint{"<cell model>", 13, {}, {}, {}, true}}), &KernelClient::setBreakpointsReply);
     QVERIFY(bps.breakpoints.value(0).verified);
     RequestRecord run(kernel_, kernel_.execute("y = model(x)\n", "evalgraph"));
     QVERIFY(waitStop(1));
@@ -205,7 +178,7 @@ class TestKernelDebuggerOps : public QObject {
     QCOMPARE(evaluate("F.relu(self.l1(x)).shape").result.value, QStringLiteral("(2, 4)"));
     QCOMPARE(control("continue"), QString());
     QVERIFY(run.waitDone());
-    await(kernel_.setBreakpoints({}), &KernelClient::setBreakpointsReply);
+    awaitReply(kernel_, kernel_.setBreakpoints({}), &KernelClient::setBreakpointsReply);
     QStringList ops;
     for (const QCborMap& e : graph_)
       if (text(e, "event") == QLatin1StringView("node")) ops << text(e, "op");

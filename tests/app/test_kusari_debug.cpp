@@ -8,24 +8,13 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "debugger_test_support.h"
+
 namespace {
 
 // Line 12: forward's first line; 13: its return.
 const char* kChainScript =
-    "import numpy as np\n"
-    "import kusari\n"
-    "import kusari.functions as F\n"
-    "import kusari.links as L\n"
-    "class MLP(kusari.Chain):\n"
-    "    def __init__(self):\n"
-    "        super().__init__()\n"
-    "        with self.init_scope():\n"
-    "            self.l1 = L.Linear(3, 4)\n"
-    "            self.l2 = L.Linear(4, 2)\n"
-    "    def forward(self, x):\n"
-    "        h = F.relu(self.l1(x))\n"
-    "        return self.l2(h)\n"
-    "model = MLP()\n"
+    KUSARI_TEST_MLP_SOURCE
     "y = model(np.ones((2, 3), np.float32))\n"
     "print('result', y.shape)\n";
 

@@ -89,6 +89,15 @@ QString nodeStatement(const QString& dot, const QString& id) {
 
 class TestWidgetGraphView : public QObject {
   Q_OBJECT
+  // Lays out mlp() in the view and shows it; false when either does not happen in time.
+  bool showLaidOutMlp() {
+    QSignalSpy done(view_, &GraphView::layoutFinished);
+    view_->model()->addNodes(mlp());
+    if (!done.wait(5000)) return false;
+    view_->show();
+    return QTest::qWaitForWindowExposed(view_);
+  }
+
  private slots:
   void init() {
     view_ = new GraphView;
@@ -196,11 +205,7 @@ class TestWidgetGraphView : public QObject {
   }
 
   void clickOnNodeEmitsItsId() {
-    QSignalSpy done(view_, &GraphView::layoutFinished);
-    view_->model()->addNodes(mlp());
-    QVERIFY(done.wait(5000));
-    view_->show();
-    QVERIFY(QTest::qWaitForWindowExposed(view_));
+    QVERIFY(showLaidOutMlp());
     GraphCanvas* canvas = view_->canvas();
     GraphNodeItem* relu = view_->nodeItem("relu");
     canvas->centerOn(relu);
@@ -216,11 +221,7 @@ class TestWidgetGraphView : public QObject {
   }
 
   void zoomWithCtrlWheelAndFit() {
-    QSignalSpy done(view_, &GraphView::layoutFinished);
-    view_->model()->addNodes(mlp());
-    QVERIFY(done.wait(5000));
-    view_->show();
-    QVERIFY(QTest::qWaitForWindowExposed(view_));
+    QVERIFY(showLaidOutMlp());
     GraphCanvas* canvas = view_->canvas();
     auto wheel = [canvas](Qt::KeyboardModifiers mods, int delta) {
       const QPointF at = canvas->viewport()->rect().center();

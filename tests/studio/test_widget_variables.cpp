@@ -7,23 +7,10 @@
 #include <QTest>
 #include <QTreeView>
 
+#include "variables_test_support.h"
+
 using namespace kusari::widgets;
-
-namespace {
-
-VariableRecord tensor(const QString& name, QVector<qint64> shape, double min, double mean, double max) {
-  VariableRecord r;
-  r.name = name;
-  r.type = QStringLiteral("Variable");
-  r.shape = shape;
-  r.dtype = QStringLiteral("float32");
-  r.min = min;
-  r.mean = mean;
-  r.max = max;
-  return r;
-}
-
-}  // namespace
+using kusari::test_support::tensor;
 
 class TestWidgetVariables : public QObject {
   Q_OBJECT

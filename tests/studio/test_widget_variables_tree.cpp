@@ -10,23 +10,12 @@
 #include <QTest>
 #include <QTreeView>
 
+#include "variables_test_support.h"
+
 using namespace kusari::widgets;
+using kusari::test_support::tensor;
 
 namespace {
-
-VariableRecord tensor(const QString& name, QVector<qint64> shape, double min, double mean, double max,
-                      const QString& expression = {}) {
-  VariableRecord r;
-  r.name = name;
-  r.type = QStringLiteral("Variable");
-  r.shape = shape;
-  r.dtype = QStringLiteral("float32");
-  r.min = min;
-  r.mean = mean;
-  r.max = max;
-  r.expression = expression;
-  return r;
-}
 
 VariableRecord object(const QString& name, const QString& type, const QString& reference) {
   VariableRecord r;

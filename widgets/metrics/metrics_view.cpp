@@ -1,5 +1,6 @@
 #include "widgets/metrics/metrics_view.h"
 
+#include "widgets/plot/plot_style.h"
 #include "widgets/theme/theme.h"
 
 #include <QCheckBox>
@@ -251,9 +252,7 @@ void MetricsView::setLogScale(bool on) {
     log_box_->setChecked(on);  // -> toggled -> here again
     return;
   }
-  plot_->yAxis->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
-  if (on) plot_->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
-  else plot_->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+  setAxisLogScale(plot_->yAxis, on);
   dirty_ = true;
   flush();
 }
@@ -322,17 +321,7 @@ void MetricsView::exportCsvInteractive() {
 }
 
 void MetricsView::applyTheme() {
-  const Theme& t = Theme::current();
-  plot_->setBackground(t.color(ThemeRole::Base));
-  plot_->axisRect()->setBackground(t.color(ThemeRole::PlotBackground));
-  for (QCPAxis* axis : plot_->axisRect()->axes()) {
-    axis->setBasePen(QPen(t.color(ThemeRole::PlotAxis)));
-    axis->setTickPen(QPen(t.color(ThemeRole::PlotAxis)));
-    axis->setSubTickPen(QPen(t.color(ThemeRole::PlotAxis)));
-    axis->setTickLabelColor(t.color(ThemeRole::PlotText));
-    axis->setLabelColor(t.color(ThemeRole::PlotText));
-    axis->grid()->setPen(QPen(t.color(ThemeRole::PlotGrid), 0, Qt::DotLine));
-  }
+  applyPlotTheme(plot_);
   plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 

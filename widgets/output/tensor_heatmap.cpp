@@ -1,6 +1,7 @@
 #include "widgets/output/tensor_heatmap.h"
 
 #include "widgets/output/tensor_summary_data.h"
+#include "widgets/plot/plot_style.h"
 #include "widgets/theme/theme.h"
 
 #include <QVBoxLayout>
@@ -19,14 +20,7 @@ TensorHeatmap::TensorHeatmap(QWidget* parent) : QWidget(parent), plot_(new QCust
   plot_->yAxis->setRangeReversed(true);  // row 0 at the top, like the array prints
   map_ = new QCPColorMap(plot_->xAxis, plot_->yAxis);
   map_->setInterpolate(false);
-  scale_ = new QCPColorScale(plot_);
-  scale_->setType(QCPAxis::atRight);
-  scale_->setBarWidth(8);
-  plot_->plotLayout()->addElement(0, 1, scale_);
-  map_->setColorScale(scale_);
-  auto* group = new QCPMarginGroup(plot_);
-  plot_->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, group);
-  scale_->setMarginGroup(QCP::msBottom | QCP::msTop, group);
+  scale_ = addColorScale(plot_, map_, 8);
   applyTheme();
 }
 
@@ -64,20 +58,10 @@ std::pair<double, double> TensorHeatmap::colorRange() const {
 }
 
 void TensorHeatmap::applyTheme() {
-  const Theme& t = Theme::current();
-  plot_->setBackground(t.color(ThemeRole::Base));
-  plot_->axisRect()->setBackground(t.color(ThemeRole::PlotBackground));
+  applyPlotTheme(plot_, {scale_->axis()}, GridLines::Hidden);
   QFont small = font();
   small.setPointSizeF(std::max(7.0, small.pointSizeF() - 1.5));
-  for (QCPAxis* axis : plot_->axisRect()->axes() + QList<QCPAxis*>{scale_->axis()}) {
-    axis->setBasePen(QPen(t.color(ThemeRole::PlotAxis)));
-    axis->setTickPen(QPen(t.color(ThemeRole::PlotAxis)));
-    axis->setSubTickPen(QPen(t.color(ThemeRole::PlotAxis)));
-    axis->setTickLabelColor(t.color(ThemeRole::PlotText));
-    axis->setLabelColor(t.color(ThemeRole::PlotText));
-    axis->setTickLabelFont(small);
-    axis->grid()->setVisible(false);
-  }
+  for (QCPAxis* axis : plot_->axisRect()->axes() + QList<QCPAxis*>{scale_->axis()}) axis->setTickLabelFont(small);
   plot_->xAxis2->setTickLabels(false);
   plot_->yAxis2->setTickLabels(false);
   plot_->replot(QCustomPlot::rpQueuedReplot);

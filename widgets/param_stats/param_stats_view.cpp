@@ -1,6 +1,7 @@
 #include "widgets/param_stats/param_stats_view.h"
 
 #include "widgets/output/tensor_summary_data.h"
+#include "widgets/plot/plot_style.h"
 #include "widgets/theme/color_maps.h"
 #include "widgets/theme/theme.h"
 
@@ -326,9 +327,7 @@ void ParamStatsView::setLogScale(bool on) {
     log_box_->setChecked(on);  // -> toggled -> here again
     return;
   }
-  curves_->yAxis->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
-  if (on) curves_->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
-  else curves_->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+  setAxisLogScale(curves_->yAxis, on);
   for (GraphState& state : graphs_) {
     state.graph->data()->clear();
     state.plotted = 0;
@@ -391,22 +390,9 @@ void ParamStatsView::restyle() {
 }
 
 void ParamStatsView::applyTheme() {
-  const Theme& t = Theme::current();
-  for (QCustomPlot* plot : {curves_, heatmap_plot_}) {
-    plot->setBackground(t.color(ThemeRole::Base));
-    plot->axisRect()->setBackground(t.color(ThemeRole::PlotBackground));
-    QList<QCPAxis*> axes = plot->axisRect()->axes();
-    if (plot == heatmap_plot_) axes.append(color_scale_->axis());
-    for (QCPAxis* axis : axes) {
-      axis->setBasePen(QPen(t.color(ThemeRole::PlotAxis)));
-      axis->setTickPen(QPen(t.color(ThemeRole::PlotAxis)));
-      axis->setSubTickPen(QPen(t.color(ThemeRole::PlotAxis)));
-      axis->setTickLabelColor(t.color(ThemeRole::PlotText));
-      axis->setLabelColor(t.color(ThemeRole::PlotText));
-      axis->grid()->setPen(QPen(t.color(ThemeRole::PlotGrid), 0, Qt::DotLine));
-    }
-    plot->replot(QCustomPlot::rpQueuedReplot);
-  }
+  applyPlotTheme(curves_);
+  applyPlotTheme(heatmap_plot_, {color_scale_->axis()});
+  for (QCustomPlot* plot : {curves_, heatmap_plot_}) plot->replot(QCustomPlot::rpQueuedReplot);
   restyle();
   updateTable();  // the NaN/Inf marker colours
 }

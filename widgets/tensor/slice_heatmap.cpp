@@ -1,6 +1,7 @@
 #include "widgets/tensor/slice_heatmap.h"
 
 #include "widgets/output/tensor_summary_data.h"
+#include "widgets/plot/plot_style.h"
 #include "widgets/theme/theme.h"
 
 #include <QLabel>
@@ -41,14 +42,7 @@ SliceHeatmap::SliceHeatmap(QWidget* parent)
   map_ = new QCPColorMap(plot_->xAxis, plot_->yAxis);
   map_->setInterpolate(false);
   map_->setTightBoundary(false);
-  scale_ = new QCPColorScale(plot_);
-  scale_->setType(QCPAxis::atRight);
-  scale_->setBarWidth(10);
-  plot_->plotLayout()->addElement(0, 1, scale_);
-  map_->setColorScale(scale_);
-  auto* group = new QCPMarginGroup(plot_);
-  plot_->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, group);
-  scale_->setMarginGroup(QCP::msBottom | QCP::msTop, group);
+  scale_ = addColorScale(plot_, map_, 10);
   setIndexTicker(plot_->xAxis, 1);
   setIndexTicker(plot_->yAxis, 1);
   connect(plot_, &QCustomPlot::mouseMove, this, &SliceHeatmap::showValueTip);
@@ -122,17 +116,7 @@ void SliceHeatmap::updateLegend(qint64 nanCount, qint64 infCount) {
 }
 
 void SliceHeatmap::applyTheme() {
-  const Theme& t = Theme::current();
-  plot_->setBackground(t.color(ThemeRole::Base));
-  plot_->axisRect()->setBackground(t.color(ThemeRole::PlotBackground));
-  for (QCPAxis* axis : plot_->axisRect()->axes() + QList<QCPAxis*>{scale_->axis()}) {
-    axis->setBasePen(QPen(t.color(ThemeRole::PlotAxis)));
-    axis->setTickPen(QPen(t.color(ThemeRole::PlotAxis)));
-    axis->setSubTickPen(QPen(t.color(ThemeRole::PlotAxis)));
-    axis->setTickLabelColor(t.color(ThemeRole::PlotText));
-    axis->setLabelColor(t.color(ThemeRole::PlotText));
-    axis->grid()->setVisible(false);
-  }
+  applyPlotTheme(plot_, {scale_->axis()}, GridLines::Hidden);
   plot_->xAxis2->setTicks(false);  // the box's far sides only frame the map
   plot_->yAxis2->setTicks(false);
   setColoring(kind_, map_->dataRange().lower, map_->dataRange().upper);  // the NaN colour is themed

@@ -68,15 +68,19 @@ void SlicePicker::rebuild() {
   const bool twoD = rank >= 2;
   rowCombo_->setEnabled(twoD);
   colCombo_->setEnabled(twoD);
+  showAxes();
+  updating_ = false;
+}
+
+void SlicePicker::showAxes() {
   rowCombo_->setCurrentIndex(rowAxis_);
   colCombo_->setCurrentIndex(colAxis_);
-  for (int k = 0; k < rank; ++k) {
+  for (int k = 0; k < int(spins_.size()); ++k) {
     const bool fixed = k != rowAxis_ && k != colAxis_;
     spins_[k]->setVisible(fixed);
     spinLabels_[k]->setVisible(fixed);
     spins_[k]->setValue(int(indices_[k]));
   }
-  updating_ = false;
 }
 
 void SlicePicker::setAxes(int rowAxis, int colAxis) {
@@ -88,14 +92,7 @@ void SlicePicker::setAxes(int rowAxis, int colAxis) {
   indices_[rowAxis] = 0;
   indices_[colAxis] = 0;
   updating_ = true;
-  rowCombo_->setCurrentIndex(rowAxis);
-  colCombo_->setCurrentIndex(colAxis);
-  for (int k = 0; k < rank; ++k) {
-    const bool fixed = k != rowAxis_ && k != colAxis_;
-    spins_[k]->setVisible(fixed);
-    spinLabels_[k]->setVisible(fixed);
-    spins_[k]->setValue(int(indices_[k]));
-  }
+  showAxes();
   updating_ = false;
   emit changed();
 }

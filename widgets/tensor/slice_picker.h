@@ -39,6 +39,7 @@ class SlicePicker : public QWidget {
 
  private:
   void rebuild();
+  void showAxes();  // the combos, and the index spins of the other axes, as the choice stands
   void setAxes(int rowAxis, int colAxis);
   QList<qint64> shape_;
   int rowAxis_ = -1, colAxis_ = -1;

@@ -1,6 +1,7 @@
 #include "widgets/tensor/value_histogram.h"
 
 #include "widgets/output/tensor_summary_data.h"
+#include "widgets/plot/plot_style.h"
 #include "widgets/theme/theme.h"
 
 #include <QLabel>
@@ -60,18 +61,8 @@ void ValueHistogram::setHistogram(const HistogramData& h) {
 QString ValueHistogram::noteText() const { return note_->text(); }
 
 void ValueHistogram::applyTheme() {
-  const Theme& t = Theme::current();
-  plot_->setBackground(t.color(ThemeRole::Base));
-  plot_->axisRect()->setBackground(t.color(ThemeRole::PlotBackground));
-  for (QCPAxis* axis : plot_->axisRect()->axes()) {
-    axis->setBasePen(QPen(t.color(ThemeRole::PlotAxis)));
-    axis->setTickPen(QPen(t.color(ThemeRole::PlotAxis)));
-    axis->setSubTickPen(QPen(t.color(ThemeRole::PlotAxis)));
-    axis->setTickLabelColor(t.color(ThemeRole::PlotText));
-    axis->setLabelColor(t.color(ThemeRole::PlotText));
-    axis->grid()->setPen(QPen(t.color(ThemeRole::PlotGrid), 0, Qt::DotLine));
-  }
-  QColor fill = t.color(ThemeRole::Highlight);
+  applyPlotTheme(plot_);
+  QColor fill = Theme::current().color(ThemeRole::Highlight);
   bars_->setPen(QPen(fill.darker(120)));
   fill.setAlpha(200);
   bars_->setBrush(fill);

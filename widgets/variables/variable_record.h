@@ -22,4 +22,9 @@ struct VariableRecord {
   bool operator==(const VariableRecord&) const = default;
 };
 
+// What both Variables models show in the Shape column: the shape as "(2, 3)" ("" for a
+// non-tensor), sorted by the element count (-1 for a non-tensor).
+QString variableShapeText(const VariableRecord& record);
+qint64 variableElementCount(const VariableRecord& record);
+
 }  // namespace kusari::widgets

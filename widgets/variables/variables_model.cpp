@@ -7,19 +7,6 @@
 namespace kusari::widgets {
 namespace {
 
-QString shapeText(const VariableRecord& r) {
-  if (!r.isTensor()) return {};
-  TensorSummaryData d;
-  d.shape = r.shape;
-  return d.shapeText();
-}
-
-qint64 elementCount(const VariableRecord& r) {
-  qint64 n = 1;
-  for (qint64 s : r.shape) n *= s;
-  return r.isTensor() ? n : -1;
-}
-
 QVariant stat(const std::optional<double>& v, bool display) {
   if (!v) return {};
   return display ? QVariant(formatNumber(*v)) : QVariant(*v);
@@ -50,7 +37,7 @@ QVariant VariablesModel::data(const QModelIndex& index, int role) const {
   switch (index.column()) {
     case Name: return r.name;
     case Type: return r.type;
-    case Shape: return display ? QVariant(shapeText(r)) : QVariant(elementCount(r));
+    case Shape: return display ? QVariant(variableShapeText(r)) : QVariant(variableElementCount(r));
     case Dtype: return r.dtype;
     case Min: return stat(r.min, display);
     case Mean: return stat(r.mean, display);

@@ -15,24 +15,6 @@ struct VariablesTreeModel::Item {
   Fetch fetch = Fetch::NotYet;
 };
 
-namespace {
-
-QString shapeText(const VariableRecord& r) {
-  if (!r.isTensor()) return {};
-  TensorSummaryData d;
-  d.shape = r.shape;
-  return d.shapeText();
-}
-
-qint64 elementCount(const VariableRecord& r) {
-  if (!r.isTensor()) return -1;
-  qint64 n = 1;
-  for (qint64 s : r.shape) n *= s;
-  return n;
-}
-
-}  // namespace
-
 QString variableValueText(const VariableRecord& r) {
   if (!r.isTensor() || !(r.min || r.mean || r.max)) return r.value;
   QStringList parts;
@@ -176,7 +158,7 @@ QVariant VariablesTreeModel::data(const QModelIndex& index, int role) const {
   switch (index.column()) {
     case Name: return r.name;
     case Type: return r.type;
-    case Shape: return display ? QVariant(shapeText(r)) : QVariant(elementCount(r));
+    case Shape: return display ? QVariant(variableShapeText(r)) : QVariant(variableElementCount(r));
     case Dtype: return r.dtype;
     case Value:
       if (display) return variableValueText(r);

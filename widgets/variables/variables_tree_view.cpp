@@ -1,53 +1,29 @@
 #include "widgets/variables/variables_tree_view.h"
 
 #include "widgets/variables/variables_tree_model.h"
+#include "widgets/variables/variables_view_layout.h"
 
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
 #include <QTreeView>
-#include <QVBoxLayout>
 
 namespace kusari::widgets {
 
 VariablesTreeView::VariablesTreeView(QWidget* parent)
     : QWidget(parent), model_(new VariablesTreeModel(this)), proxy_(new QSortFilterProxyModel(this)),
       filter_(new QLineEdit(this)), tree_(new QTreeView(this)), empty_(new QLabel(this)) {
-  auto* layout = new QVBoxLayout(this);
-  layout->setContentsMargins(4, 4, 4, 4);
-  layout->setSpacing(4);
-  filter_->setPlaceholderText(tr("Filter variables"));
-  filter_->setClearButtonEnabled(true);
-  layout->addWidget(filter_);
-  layout->addWidget(tree_, 1);
-  empty_->setText(tr("No variables yet: run a cell, or pause at a breakpoint, to see names, types and tensor "
-                     "statistics here."));
-  empty_->setWordWrap(true);
-  empty_->setAlignment(Qt::AlignCenter);
-  empty_->setEnabled(false);
-  layout->addWidget(empty_, 1);
-
-  proxy_->setSourceModel(model_);
-  proxy_->setSortRole(VariablesTreeModel::SortRole);
-  proxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);
-  proxy_->setSortCaseSensitivity(Qt::CaseInsensitive);
-  proxy_->setFilterKeyColumn(VariablesTreeModel::Name);
   proxy_->setRecursiveFilteringEnabled(true);  // a parent stays when a loaded child matches
   proxy_->setAutoAcceptChildRows(true);        // and a matching parent keeps its children
-  tree_->setModel(proxy_);
-  tree_->setUniformRowHeights(true);
-  tree_->setAlternatingRowColors(true);
-  tree_->setSortingEnabled(true);
-  tree_->sortByColumn(VariablesTreeModel::Name, Qt::AscendingOrder);
-  tree_->header()->setStretchLastSection(true);
-  tree_->header()->setSectionResizeMode(QHeaderView::Interactive);
+  layOutVariablesView(this, filter_, tree_, empty_,
+                      tr("No variables yet: run a cell, or pause at a breakpoint, to see names, types and tensor "
+                         "statistics here."),
+                      proxy_, model_, VariablesTreeModel::SortRole);
   tree_->setColumnWidth(VariablesTreeModel::Name, 140);
   tree_->setColumnWidth(VariablesTreeModel::Type, 80);
   tree_->setColumnWidth(VariablesTreeModel::Shape, 100);
   tree_->setColumnWidth(VariablesTreeModel::Dtype, 64);
 
-  connect(filter_, &QLineEdit::textChanged, proxy_, &QSortFilterProxyModel::setFilterFixedString);
   connect(model_, &VariablesTreeModel::childrenRequested, this, &VariablesTreeView::childrenRequested);
   connect(tree_, &QTreeView::expanded, this, [this](const QModelIndex& index) {
     const QModelIndex source = proxy_->mapToSource(index);
@@ -102,10 +78,6 @@ void VariablesTreeView::reexpand(const QModelIndex& sourceParent, int first, int
   }
 }
 
-void VariablesTreeView::updatePlaceholder() {
-  const bool none = model_->rowCount() == 0;
-  tree_->setVisible(!none);
-  empty_->setVisible(none);
-}
+void VariablesTreeView::updatePlaceholder() { updateVariablesPlaceholder(model_, tree_, empty_); }
 
 }  // namespace kusari::widgets

@@ -70,14 +70,14 @@ class Breakpoint:
         return ""
 
 
-def _sendable(value):
+def sendable(value):
     """`value` with anything a message cannot carry (NumPy scalars, objects) turned into text."""
     if value is None or isinstance(value, (bool, int, float, str, bytes)):
         return value
     if isinstance(value, dict):
-        return {str(k): _sendable(v) for k, v in value.items()}
+        return {str(k): sendable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_sendable(v) for v in value]
+        return [sendable(v) for v in value]
     return str(value)
 
 
@@ -250,7 +250,7 @@ class Debugger:
         _host.event("stopped", {
             "reason": reason, "description": description,
             "source": source, "line": line,
-            "frames": frames, "extra": _sendable(dict(extra or {})),
+            "frames": frames, "extra": sendable(dict(extra or {})),
         })
         _host.set_paused(True)
         try:

@@ -6,11 +6,11 @@ kusari is not imported by the kernel: the hooks are installed when a cell first 
 kusari.training (an import hook watches for kusari.training.metrics), or at once if it is
 already loaded."""
 import datetime
-import importlib.abc
 import sys
 import time
 import weakref
 
+import _kusari_kernel_import_hook as _import_hook
 import _kusari_kernel_io as _io
 import _kusari_kernel_param_stats as _param_stats
 
@@ -67,43 +67,8 @@ def _attach(metrics_module):
     metrics_module.set_stop_poll(_io.take_stop_request)
 
 
-class _AttachOnImport(importlib.abc.MetaPathFinder):
-    """Finds nothing itself: wraps the real loader of kusari.training.metrics so that the hooks
-    are attached right after the module ran."""
-
-    def find_spec(self, name, path, target=None):
-        if name != TARGET:
-            return None
-        for finder in sys.meta_path:
-            if finder is self or not hasattr(finder, "find_spec"):
-                continue
-            spec = finder.find_spec(name, path, target)
-            if spec is not None and spec.loader is not None and hasattr(spec.loader, "exec_module"):
-                loader = spec.loader
-                original = loader.exec_module
-
-                def exec_module(module, _original=original):
-                    _original(module)
-                    _attach(module)
-                spec.loader = _WrappedLoader(loader, exec_module)
-                return spec
-        return None
-
-
-class _WrappedLoader(importlib.abc.Loader):
-    def __init__(self, loader, exec_module):
-        self._loader = loader
-        self.exec_module = exec_module
-
-    def create_module(self, spec):
-        return self._loader.create_module(spec)
-
-    def __getattr__(self, name):
-        return getattr(self._loader, name)
-
-
 def install():
     if TARGET in sys.modules:
         _attach(sys.modules[TARGET])
     else:
-        sys.meta_path.insert(0, _AttachOnImport())
+        _import_hook.on_import(TARGET, _attach)

@@ -14,13 +14,13 @@ least STREAM_EVERY seconds passed since the last streamed pass began; the others
 and dropped when the next pass starts, except the pass in which the debugger stops (flushed
 before `stopped`, then streamed to its end) and the cell's last pass (sent when it ends).
 Events go out in batches at most every FLUSH_INTERVAL seconds."""
-import importlib.abc
 import sys
 import threading
 import time
 
 import _kusari_kernel_debug as _host
 import _kusari_kernel_debugger as _debugger_module
+import _kusari_kernel_import_hook as _import_hook
 
 FLUSH_INTERVAL = 0.1   # seconds between two graph_events messages
 STREAM_EVERY = 1.0     # seconds between the starts of two streamed passes (after the first)
@@ -28,16 +28,7 @@ REASONS = {"op": "op", "link_enter": "link", "link_exit": "link", "nan": "nan", 
 EXTRA_KEYS = ("kind", "phase", "op", "node_id", "link_path", "file", "line", "function", "message")
 
 _debugger = _debugger_module.debugger
-
-
-def _sendable(value):
-    if value is None or isinstance(value, (bool, int, float, str, bytes)):
-        return value
-    if isinstance(value, dict):
-        return {str(k): _sendable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_sendable(v) for v in value]
-    return str(value)
+_sendable = _debugger_module.sendable
 
 
 class GraphStream:
@@ -235,36 +226,9 @@ class OpDebug:
 op_debug = OpDebug()
 
 
-class _SyncOnImport(importlib.abc.MetaPathFinder):
-    """Finds nothing itself: calls op_debug.sync() right after `kusari` was imported."""
-
-    def find_spec(self, name, path, target=None):
-        if name != "kusari":
-            return None
-        for finder in sys.meta_path:
-            if finder is self or not hasattr(finder, "find_spec"):
-                continue
-            spec = finder.find_spec(name, path, target)
-            if spec is not None and spec.loader is not None and hasattr(spec.loader, "exec_module"):
-                spec.loader = _Loader(spec.loader)
-                return spec
-        return None
-
-
-class _Loader(importlib.abc.Loader):
-    def __init__(self, loader):
-        self._loader = loader
-
-    def create_module(self, spec):
-        return self._loader.create_module(spec)
-
-    def exec_module(self, module):
-        self._loader.exec_module(module)
-        if op_debug.wanted():
-            op_debug.sync()
-
-    def __getattr__(self, name):
-        return getattr(self._loader, name)
+def _sync_after_import(module):
+    if op_debug.wanted():
+        op_debug.sync()
 
 
 def installed():
@@ -278,4 +242,4 @@ _debugger.next_op_arm = op_debug.next_op_arm
 _debugger.cell_hooks.append(op_debug.cell)
 _debugger.before_stop.append(op_debug.before_stop)
 _debugger.after_stop.append(op_debug.after_stop)
-sys.meta_path.insert(0, _SyncOnImport())
+_import_hook.on_import("kusari", _sync_after_import)

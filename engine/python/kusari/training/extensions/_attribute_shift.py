@@ -7,11 +7,32 @@ from kusari.training import extension
 
 
 class AttributeShift(extension.Extension):
-    def __init__(self, attr, optimizer=None):
+    """Subclasses with a starting value pass ``init`` (None: the optimizer's value at initialize)
+    and give the value after t calls in ``_value_at(t)``; ``_first_value()`` is what initialize
+    sets on a fresh (not resumed) run."""
+
+    def __init__(self, attr, optimizer=None, init=None):
         self._attr = attr
         self._optimizer = optimizer
+        self._init = init
         self._t = 0
         self._last_value = None
+
+    def initialize(self, trainer):
+        optimizer = self._get_optimizer(trainer)
+        if self._init is None:
+            self._init = getattr(optimizer, self._attr)
+        self._update_value(optimizer, self._first_value() if self._last_value is None else self._last_value)
+
+    def __call__(self, trainer):
+        self._t += 1
+        self._update_value(self._get_optimizer(trainer), self._value_at(self._t))
+
+    def _first_value(self):
+        return self._init
+
+    def _value_at(self, t):
+        raise NotImplementedError
 
     def _get_optimizer(self, trainer):
         return self._optimizer or trainer.updater.get_optimizer("main")

@@ -11,7 +11,6 @@ class PolynomialShift(AttributeShift):
         self._rate = rate
         self._max_count = max_count
         self._target = target
-        self._init = None
 
     def initialize(self, trainer):
         optimizer = self._get_optimizer(trainer)
@@ -20,10 +19,8 @@ class PolynomialShift(AttributeShift):
         if self._last_value is not None:  # resuming from a snapshot
             self._update_value(optimizer, self._last_value)
 
-    def __call__(self, trainer):
-        self._t += 1
-        decay = max(1 - self._t / self._max_count, 0)
+    def _value_at(self, t):
+        decay = max(1 - t / self._max_count, 0)
         value = self._init * decay ** self._rate
         # the value shrinks for rate > 0 and grows for rate < 0
-        value = clip_to_target(value, self._target, 0.5 if self._rate > 0 else 2.)
-        self._update_value(self._get_optimizer(trainer), value)
+        return clip_to_target(value, self._target, 0.5 if self._rate > 0 else 2.)

@@ -5,23 +5,16 @@ from kusari.training.extensions._attribute_shift import AttributeShift
 
 class WarmupShift(AttributeShift):
     def __init__(self, attr, warmup_start, warmup_iter, init=None, optimizer=None):
-        super().__init__(attr, optimizer)
+        super().__init__(attr, optimizer, init)
         if warmup_iter <= 0:
             raise ValueError("WarmupShift: warmup_iter must be positive")
         self._warmup_start = warmup_start
         self._warmup_iter = warmup_iter
-        self._init = init
 
-    def initialize(self, trainer):
-        optimizer = self._get_optimizer(trainer)
-        if self._init is None:
-            self._init = getattr(optimizer, self._attr)
-        self._update_value(optimizer, self._warmup_start if self._last_value is None else self._last_value)
+    def _first_value(self):
+        return self._warmup_start
 
-    def __call__(self, trainer):
-        self._t += 1
-        if self._t < self._warmup_iter:
-            value = self._warmup_start + (self._init - self._warmup_start) * self._t / self._warmup_iter
-        else:
-            value = self._init
-        self._update_value(self._get_optimizer(trainer), value)
+    def _value_at(self, t):
+        if t < self._warmup_iter:
+            return self._warmup_start + (self._init - self._warmup_start) * t / self._warmup_iter
+        return self._init
