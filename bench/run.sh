@@ -5,9 +5,22 @@
 # Arguments go to run_benchmarks.py (--quick, --only mlp_step,gemm_1024, --threads 1, --rounds N).
 # KUSARI_BENCH_DEBUGGER=1 first runs bench/debugger_overhead.py (builds kusari-debug and the kernel
 # too, ~1 min to run; no PyTorch).
+# KUSARI_BENCH_VIEWS=1 first builds and runs bench/studio_views.cpp (the Tensor and Graph views
+# against issue #5's goals, offscreen; needs the studio's dependencies and Graphviz, no PyTorch);
+# KUSARI_BENCH_VIEWS=only runs just that and skips PyTorch entirely.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh build
+build_dir="${KUSARI_BUILD_DIR:-build-release}"
+views="${KUSARI_BENCH_VIEWS:-0}"
+if [ "$views" != "0" ]; then
+  if [ ! -f "$build_dir/build.ninja" ]; then
+    cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DPython3_EXECUTABLE=/usr/bin/python3 >/dev/null
+  fi
+  ninja -C "$build_dir" -j "$(nproc)" studio_views
+  QT_QPA_PLATFORM=offscreen "$build_dir/bin/studio_views" || true
+  [ "$views" = "only" ] && exit 0
+fi
 missing=()
 for p in python3-torch libopenblas0-pthread; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -20,7 +33,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
 fi
 
-build_dir="${KUSARI_BUILD_DIR:-build-release}"
 if [ ! -f "$build_dir/build.ninja" ]; then
   cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DPython3_EXECUTABLE=/usr/bin/python3 >/dev/null
 fi

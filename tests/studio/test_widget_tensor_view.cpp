@@ -428,6 +428,8 @@ class TestWidgetTensorView : public QObject {
     view.heatmap()->plot()->replot(QCustomPlot::rpImmediateRefresh);
     qDebug("4096 x 4096 array sliced in the view and drawn in %lld ms", timer.elapsed());
     QCOMPARE(view.slice().rows, 4096);
+    QCOMPARE(view.slice().data.constData(), array.data.constData());  // the whole array: shared, not copied
+    QCOMPARE(view.heatmap()->colorMap()->data()->cell(3, 2), double(2 * 4096 * 4 + 3 * 4));  // step 4
 
     timer.restart();
     const std::clock_t cpu = std::clock();  // CPU time too: on a loaded machine wall time lies
@@ -435,6 +437,30 @@ class TestWidgetTensorView : public QObject {
     qDebug("of which the preparation itself (range, 64-bin histogram, 1024 x 1024 colour cells): %lld ms wall, "
            "%.0f ms CPU", timer.elapsed(), 1000.0 * double(std::clock() - cpu) / CLOCKS_PER_SEC);
     QCOMPARE(d.histogram.counts.size(), 64);
+  }
+
+  void aLargeSliceIsCutOffTheUiThread() {
+    TensorView view;
+    QSignalSpy shown(&view, &TensorView::displayUpdated);
+    const TensorArray a = iota("a", {3, 1024, 1024});  // slice [1]: a part of the array, copied
+    view.setArray(a);
+    QCOMPARE(shown.count(), 0);  // being cut (then prepared) in the thread pool
+    QVERIFY(!view.slice().isValid());
+    QVERIFY(shown.wait(5000));
+    QCOMPARE(view.slice().rows, 1024);
+    view.picker()->setIndex(0, 1);
+    QCOMPARE(view.slice().at(0, 0), 0.0f);  // still the previous slice until the new one is cut
+    QVERIFY(shown.wait(5000));
+    QCOMPARE(view.slice().at(2, 3), float(1024 * 1024 + 2 * 1024 + 3));
+
+    view.picker()->setIndex(0, 2);  // a cut in flight, then a small array: the cut is dropped
+    view.setArray(iota("s", {2, 2}));
+    QCOMPARE(view.slice().rows, 2);
+    QThreadPool::globalInstance()->waitForDone();
+    QCoreApplication::processEvents();
+    QCoreApplication::processEvents();
+    QCOMPARE(view.slice().rows, 2);
+    QCOMPARE(view.info().name, QStringLiteral("s"));
   }
 
   void aLateResultNeverOverwritesANewerSlice() {

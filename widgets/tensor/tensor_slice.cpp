@@ -123,6 +123,12 @@ std::optional<TensorSlice> sliceArray(const TensorArray& array, int rowAxis, int
   s.cols = (fullCols + step - 1) / step;
   const qint64 rowStep = (rowAxis >= 0 ? strides[rowAxis] : 0) * step;
   const qint64 colStep = (colAxis >= 0 ? strides[colAxis] : 0) * step;
+  const bool whole = step == 1 && colStep == 1 && (s.rows == 1 || rowStep == s.cols) && base == 0 &&
+                     s.rows * s.cols == array.data.size();
+  if (whole) {
+    s.data = array.data;  // the slice is the whole array, in order: share its buffer, copy nothing
+    return s;
+  }
   s.data.resize(s.rows * s.cols);
   const float* src = array.data.constData();
   float* dst = s.data.data();

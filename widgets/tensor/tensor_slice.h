@@ -70,7 +70,8 @@ qint64 sliceStride(qint64 rows, qint64 cols, qint64 maxElements);
 TensorSlice defaultSliceGeometry(const QList<qint64>& shape);
 
 // Cuts a slice out of a whole array. indices may be empty (all 0). On bad input returns nothing
-// and says in *error which argument is wrong and why.
+// and says in *error which argument is wrong and why. A slice that is the whole array in order
+// (a 2-D tensor, default axes, no stride) shares the array's buffer instead of copying it.
 std::optional<TensorSlice> sliceArray(const TensorArray& array, int rowAxis, int colAxis,
                                       const QList<qint64>& indices, qint64 maxElements,
                                       QString* error = nullptr);

@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <cmath>
 #include <tuple>
+#include <utility>
 
 namespace kusari::widgets {
 namespace {
@@ -148,13 +149,36 @@ void TensorView::updateDifferenceToggle() {
 void TensorView::requestSlice() {
   const int rowAxis = picker_->rowAxis(), colAxis = picker_->colAxis();
   const QList<qint64> indices = picker_->indices();
+  const quint64 request = ++cutGeneration_;  // a cut still running for an earlier request is dropped
   if (!array_) {
     emit sliceRequested(rowAxis, colAxis, indices, maxElements_);
     return setStatus(tr("Asking for the slice…"));
   }
-  QString error;
-  if (auto s = sliceArray(*array_, rowAxis, colAxis, indices, maxElements_, &error)) setSlice(*s);
-  else setStatus(error);
+  // Cutting a large slice copies it (a whole 2-D array is shared, not copied): off the UI thread
+  // too.
+  using Cut = std::pair<std::optional<TensorSlice>, QString>;  // the slice, or why there is none
+  const auto cut = [array = *array_, rowAxis, colAxis, indices, max = maxElements_] {
+    QString error;
+    std::optional<TensorSlice> s = sliceArray(array, rowAxis, colAxis, indices, max, &error);
+    return Cut{s, error};
+  };
+  const auto take = [this](const Cut& result) {
+    if (result.first) setSlice(*result.first);
+    else setStatus(result.second);
+  };
+  const QList<qint64>& shape = info_.shape;
+  const auto extent = [&](int axis) {
+    return axis >= 0 && axis < shape.size() ? std::max<qint64>(shape[axis], 1) : qint64(1);
+  };
+  const qint64 rows = extent(rowAxis), cols = extent(colAxis), step = sliceStride(rows, cols, maxElements_);
+  if (((rows + step - 1) / step) * ((cols + step - 1) / step) <= kSyncElements) return take(cut());
+  setStatus(tr("Cutting the slice…"));
+  auto* watcher = new QFutureWatcher<Cut>(this);
+  connect(watcher, &QFutureWatcher<Cut>::finished, this, [this, watcher, request, take] {
+    watcher->deleteLater();
+    if (request == cutGeneration_) take(watcher->result());
+  });
+  watcher->setFuture(QtConcurrent::run(cut));
 }
 
 void TensorView::refresh() {

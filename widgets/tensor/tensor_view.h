@@ -111,7 +111,8 @@ class TensorView : public QWidget {
   std::optional<TensorArray> array_, previousArray_;
   TensorSlice slice_, previous_;
   SliceDisplay display_;
-  quint64 generation_ = 0;
+  quint64 generation_ = 0;     // of display preparations (refresh)
+  quint64 cutGeneration_ = 0;  // of slices cut from array_ (requestSlice)
   qint64 maxElements_ = kDefaultMaxElements;
   RangeMode rangeMode_ = RangeMode::Auto;
   ColorMapChoice colorChoice_ = ColorMapChoice::Auto;
