@@ -184,7 +184,7 @@ class OpDebug:
     # --- graph variables --------------------------------------------------------------------
     def variable(self, var_id):
         """The recorded Variable with this var id; LookupError when none is known or alive."""
-        if self.watch is None or not self.record_graph:
+        if self.watch is None:
             raise LookupError("no graph is recorded (open the Graph or set an op breakpoint)")
         value = self.watch.graph_variable(var_id)
         if value is None:
