@@ -147,6 +147,11 @@ void init_debug(py::module_& m) {
         return l;
       })
       .def("clear_graph", [](OpWatch& w) { w.graph().clear(); })
+      .def("graph_variable", [](OpWatch& w, uint64_t id) -> py::object {
+        Variable v = w.graph().variable(id);
+        return v.defined() ? py::cast(v) : py::object(py::none());
+      })
+      .def_property_readonly("_graph_variable_table_size", [](OpWatch& w) { return w.graph().variable_table_size(); })
       .def_property_readonly("graph_events_dropped", [](OpWatch& w) { return w.graph().dropped(); })
       .def("_install", [](const std::shared_ptr<OpWatch>& w) { add_global_hook(w); })
       .def("_uninstall", [](const std::shared_ptr<OpWatch>& w) { remove_global_hook(w.get()); });

@@ -167,6 +167,58 @@ class TestKernelDebuggerOps : public QObject {
     QCOMPARE(stops_.size(), 2);
   }
 
+  // A recorded graph variable's data by its var id ("<graph var N>"), while stopped at an op.
+  void graphVariableDataById() {
+    QCOMPARE(setOps({QStringLiteral("relu")}, {}, false, true), QString());
+    RequestRecord run(kernel_, kernel_.execute(kForwardBackward, "graphvar"));
+    QVERIFY(waitStop(1));
+    const qint64 nodeId = integer(stops_[0].extra, "node_id");
+    QCborMap linear, relu;
+    for (const QCborMap& e : graph_) {
+      if (text(e, "event") != QLatin1StringView("node")) continue;
+      if (integer(e, "id") == nodeId) relu = e;
+      else if (text(e, "op") == QLatin1StringView("linear") && linear.isEmpty()) linear = e;
+    }
+    QVERIFY(!relu.isEmpty() && !linear.isEmpty());
+    const auto var = [](const QCborMap& node, const char* side, int i) {
+      return node.value(QLatin1StringView(side)).toArray().at(i).toMap().value(QStringLiteral("var")).toInteger();
+    };
+    const auto data = [&](const QString& expression) {
+      TensorDataRequest request;
+      request.expression = expression;
+      return awaitReply(kernel_, kernel_.requestTensorData(request), &KernelClient::tensorDataReply);
+    };
+    const auto graphVar = [](qint64 id) { return QStringLiteral("<graph var %1>").arg(id); };
+    // relu's output, its input (l1's output) and l1's W: the same values as the frame computes.
+    const QList<QPair<qint64, QString>> cases = {{var(relu, "outputs", 0), "F.relu(self.l1(x))"},
+                                                 {var(relu, "inputs", 0), "self.l1(x)"},
+                                                 {var(linear, "inputs", 1), "self.l1.W"}};
+    for (const auto& [id, expression] : cases) {
+      const TensorDataReply byId = data(graphVar(id));
+      QVERIFY2(byId.error.isEmpty(), qPrintable(byId.error));
+      const TensorDataReply expected = data(expression);
+      QVERIFY2(expected.error.isEmpty(), qPrintable(expected.error));
+      QCOMPARE(byId.stats.shape, expected.stats.shape);
+      QCOMPARE(byId.sliceShape, expected.sliceShape);
+      QCOMPARE(byId.data, expected.data);
+      QVERIFY(!byId.data.isEmpty());
+    }
+    QCOMPARE(data(graphVar(var(linear, "inputs", 1))).stats.shape, (QList<qint64>{4, 3}));
+    const EvaluateReply evaluated = evaluate(graphVar(var(relu, "outputs", 0)));
+    QVERIFY2(evaluated.error.isEmpty(), qPrintable(evaluated.error));
+    QCOMPARE(evaluated.result.typeName, QStringLiteral("Variable"));
+    QVERIFY(evaluated.result.tensor.has_value());
+    QCOMPARE(evaluated.result.tensor->shape, (QList<qint64>{2, 4}));
+    QVERIFY(data(graphVar(999999999)).error.contains(QStringLiteral("graph variable 999999999 is gone")));
+    QCOMPARE(control("continue"), QString());
+    QVERIFY(waitStop(2));  // relu's backward
+    QCOMPARE(control("continue"), QString());
+    QVERIFY(run.waitDone());
+    QCOMPARE(run.out, QStringLiteral("ok (2, 2)\n"));
+    // Not paused: nothing is served.
+    QCOMPARE(data(graphVar(var(linear, "inputs", 1))).error, QStringLiteral("the kernel is not paused"));
+  }
+
   void evaluationWhilePausedIsNotRecorded() {
     QCOMPARE(setOps({}, {}, false, true), QString());
     const SetBreakpointsReply bps =

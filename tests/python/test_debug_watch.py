@@ -229,3 +229,40 @@ def test_graph_events_of_an_mlp_forward_and_backward(watch):
 
 def id_of(variable):
     return hash(variable)  # Variable.__hash__ is the engine's variable id
+
+
+def test_graph_variable_finds_recorded_variables_while_they_live(watch):
+    watch.record_graph = True
+    model = MLP()
+    x = arr(1, 2, 3, 4, 5, 6).reshape(2, 3)
+    h = model.l1(x)
+    y = F.exp(F.relu(h))  # relu's output lives only as exp's input
+    nodes = [e for e in watch.take_graph_events() if e["event"] == "node"]
+    linear, relu, exp = nodes
+    W = watch.graph_variable(linear["inputs"][1]["var"])
+    assert W is not None and id_of(W) == id_of(model.l1.W)
+    np.testing.assert_array_equal(W.array, model.l1.W.array)
+    got_h = watch.graph_variable(linear["outputs"][0]["var"])
+    np.testing.assert_array_equal(got_h.array, h.array)
+    r = watch.graph_variable(relu["outputs"][0]["var"])
+    np.testing.assert_array_equal(r.array, np.maximum(h.array, 0))
+    assert watch.graph_variable(exp["outputs"][0]["var"]) is not None
+    assert watch.graph_variable(10**12) is None
+    # Weak references: what nothing else uses is gone, and the watch kept nothing alive.
+    relu_out = relu["outputs"][0]["var"]
+    del y, r
+    assert watch.graph_variable(exp["outputs"][0]["var"]) is None
+    assert watch.graph_variable(relu_out) is None
+    assert watch.graph_variable(linear["outputs"][0]["var"]) is not None  # h is still ours
+    watch.clear_graph()
+    assert watch.graph_variable(linear["inputs"][1]["var"]) is None
+    assert watch._impl._graph_variable_table_size == 0
+
+
+def test_graph_variable_table_stays_bounded_over_many_passes(watch):
+    watch.record_graph = True
+    x = chainer.Variable(arr(1, 2))
+    for _ in range(3000):
+        F.sum(F.exp(x * 2.0))
+        watch.take_graph_events()
+    assert watch._impl._graph_variable_table_size < 8192  # 9000 recorded, dead ones swept

@@ -1,6 +1,10 @@
 """What a paused kernel shows: its stack, scopes, children of values, evaluation in a frame and
 2-D slices of tensors (see app/protocol/debug_messages.h). References and frame ids hold only
-while paused; forget() drops them when the kernel continues."""
+while paused; forget() drops them when the kernel continues.
+
+The expression "<graph var N>" (evaluate_request, tensor_data_request) names the variable with
+var id N of the recorded graph (graph_events), looked up through `graph_variable`, which
+_kusari_kernel_op_debug sets; it is never evaluated as Python (it is not valid Python)."""
 import math
 import os
 import re
@@ -20,6 +24,10 @@ _repr.maxstring = MAX_VALUE
 _repr.maxother = MAX_VALUE
 _SCALARS = (type(None), bool, int, float, complex, str, bytes, bytearray)
 _INTERPOLATION = re.compile(r"\{([^{}]+)\}")
+GRAPH_VAR = re.compile(r"^\s*<graph var (\d+)>\s*$")
+
+# var id -> the recorded Variable; raises LookupError when there is none (set by op_debug).
+graph_variable = None
 
 _frames = []      # innermost first; frame id = index + 1
 _references = {}  # reference -> ("scope", dict) | ("value", object)
@@ -198,6 +206,17 @@ def _run_in(frame, source):
             _host.locals_to_fast(frame)
 
 
+def _value_of(content):
+    """The value `content` names: a recorded graph variable or an expression in its frame."""
+    expression = content.get("expression", "")
+    match = GRAPH_VAR.match(expression)
+    if match:
+        if graph_variable is None:
+            raise LookupError("no graph is recorded (open the Graph or set an op breakpoint)")
+        return graph_variable(int(match.group(1)))
+    return _run_in(_frame(int(content.get("frame_id", 1))), expression)
+
+
 def _error_text(exc):
     return f"{type(exc).__name__}: {exc}"
 
@@ -205,7 +224,7 @@ def _error_text(exc):
 def _serve_evaluate(content):
     expression = content.get("expression", "")
     try:
-        value = _run_in(_frame(int(content.get("frame_id", 1))), expression)
+        value = _value_of(content)
     except Exception as exc:
         return {"result": {"name": expression, "type_name": "", "value": "", "reference": 0}, "error": _error_text(exc)}
     return {"result": describe(expression, value), "error": ""}
@@ -237,7 +256,7 @@ def _serve_tensor_data(content):
                 raise LookupError(f"no value with reference {ref}")
             value = _references[ref][1]
         else:
-            value = _run_in(_frame(int(content.get("frame_id", 1))), content.get("expression", ""))
+            value = _value_of(content)
         array, _device = _as_array(value)
         if array is None or array.dtype.kind not in "biuf":
             raise TypeError(f"{type(value).__name__} is not a numeric array or Variable")

@@ -13,7 +13,11 @@ at the cell's first graph event and at the first node after a backward ran (it i
 least STREAM_EVERY seconds passed since the last streamed pass began; the others are buffered
 and dropped when the next pass starts, except the pass in which the debugger stops (flushed
 before `stopped`, then streamed to its end) and the cell's last pass (sent when it ends).
-Events go out in batches at most every FLUSH_INTERVAL seconds."""
+Events go out in batches at most every FLUSH_INTERVAL seconds.
+
+While paused, "<graph var N>" in evaluate_request / tensor_data_request names the recorded
+variable with var id N (see variable()): the watch keeps weak references only, forgotten when a
+cell starts, so a variable nothing else uses any more is gone."""
 import sys
 import threading
 import time
@@ -21,6 +25,7 @@ import time
 import _kusari_kernel_debug as _host
 import _kusari_kernel_debugger as _debugger_module
 import _kusari_kernel_import_hook as _import_hook
+import _kusari_kernel_inspector as _inspector
 
 FLUSH_INTERVAL = 0.1   # seconds between two graph_events messages
 STREAM_EVERY = 1.0     # seconds between the starts of two streamed passes (after the first)
@@ -176,6 +181,17 @@ class OpDebug:
         if self.watch is not None:
             self.watch.record_graph = self.record_graph
 
+    # --- graph variables --------------------------------------------------------------------
+    def variable(self, var_id):
+        """The recorded Variable with this var id; LookupError when none is known or alive."""
+        if self.watch is None:
+            raise LookupError("no graph is recorded (open the Graph or set an op breakpoint)")
+        value = self.watch.graph_variable(var_id)
+        if value is None:
+            raise LookupError(f"graph variable {var_id} is gone: nothing uses it any more "
+                              "(or it was recorded in an earlier cell)")
+        return value
+
     # --- graph events -----------------------------------------------------------------------
     def _send(self, everything=False):
         if self.watch is None or not self.record_graph:
@@ -242,4 +258,5 @@ _debugger.next_op_arm = op_debug.next_op_arm
 _debugger.cell_hooks.append(op_debug.cell)
 _debugger.before_stop.append(op_debug.before_stop)
 _debugger.after_stop.append(op_debug.after_stop)
+_inspector.graph_variable = op_debug.variable
 _import_hook.on_import("kusari", _sync_after_import)

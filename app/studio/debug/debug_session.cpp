@@ -97,7 +97,14 @@ DebugSession::DebugSession(NotebookSession* session, client::KernelClient* kerne
       if (axis >= 0 && axis < slice.indices.size()) slice.indices[axis] = 0;
     emit sliceArrived(request.expression, slice);
   });
+  connect(kernel_, &client::KernelClient::evaluateReply, this, [this](const QString& id, const protocol::EvaluateReply& r) {
+    if (!evaluations_.contains(id)) return;
+    const auto [expression, frame] = evaluations_.take(id);
+    if (frame != frame_ || state_ != State::Paused) return;  // asked about another frame or stop
+    emit evaluated(expression, records({r.result}, {}).value(0), r.error);
+  });
   connect(kernel_, &client::KernelClient::requestFailed, this, [this](const QString& id, const QString& reason) {
+    if (evaluations_.contains(id)) emit evaluated(evaluations_.take(id).first, {}, reason);
     if (tensor_requests_.contains(id)) emit tensorFailed(tensor_requests_.take(id).expression, reason);
     if (fetch_.offsets.contains(id)) {
       emit tensorFailed(fetch_.expression, reason);
@@ -210,6 +217,7 @@ void DebugSession::onContinued() {
   scopes_request_.clear();
   children_requests_.clear();
   tensor_requests_.clear();
+  evaluations_.clear();
   fetch_ = {};
   graph_->setCurrent({});
   setState(kernel_->state() == client::KernelClient::State::Busy ? State::Running : State::Idle);
@@ -246,6 +254,13 @@ void DebugSession::selectFrame(qint64 frameId) {
   expressions_.clear();
   children_requests_.clear();
   scopes_request_ = kernel_->requestScopes(frameId);
+  emit frameSelected(frameId);
+}
+
+void DebugSession::evaluate(const QString& expression) {
+  if (state_ != State::Paused || expression.trimmed().isEmpty()) return;
+  const qint64 frame = frame_ > 0 ? frame_ : 1;
+  evaluations_.insert(kernel_->evaluate(expression, frame), {expression, frame_});
 }
 
 void DebugSession::requestChildren(const QString& reference) {

@@ -51,7 +51,10 @@ class DebugSession : public QObject {
   void pause();
   void runTo(const QString& cellId, int line);
 
-  void selectFrame(qint64 frameId);  // its locals arrive through localsChanged
+  void selectFrame(qint64 frameId);  // frameSelected; its locals arrive through localsChanged
+  // Evaluates an expression in the selected frame (watches): evaluated(...) answers, unless the
+  // kernel continued or another frame was selected meanwhile. Ignored unless paused.
+  void evaluate(const QString& expression);
   void requestChildren(const QString& reference);
   // A tensor by expression in the selected frame: tensorOpened(info), then slices on request.
   void openTensor(const QString& expression);
@@ -73,6 +76,8 @@ class DebugSession : public QObject {
   void resumed();
   void framesChanged(const QVector<kusari::widgets::StackFrame>& frames, int currentId);
   void localsChanged(const QVector<kusari::widgets::VariableRecord>& locals);
+  void frameSelected(qint64 frameId);  // at every stop (its first frame) and when one is picked
+  void evaluated(const QString& expression, const kusari::widgets::VariableRecord& value, const QString& error);
   void childrenArrived(const QString& reference, const QVector<kusari::widgets::VariableRecord>& children);
   void tensorOpened(const kusari::widgets::TensorInfo& info);
   void sliceArrived(const QString& expression, const kusari::widgets::TensorSlice& slice);
@@ -107,6 +112,7 @@ class DebugSession : public QObject {
     QList<qint64> indices;
   };
   QHash<QString, TensorRequest> tensor_requests_;
+  QHash<QString, QPair<QString, qint64>> evaluations_;  // request id -> expression, frame
   struct ArrayFetch {
     QString expression;
     QList<qint64> shape;

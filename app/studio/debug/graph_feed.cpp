@@ -44,6 +44,37 @@ QCborMap opBreakpointsContent(const QStringList& ops, const QStringList& links, 
 QString graphOpNodeId(const QCborValue& id) { return QStringLiteral("op:") + idText(id); }
 QString graphVarNodeId(const QCborValue& var) { return QStringLiteral("var:") + idText(var); }
 
+QString graphTensorExpression(const widgets::GraphModel& model, const QString& nodeId, QString* title) {
+  const widgets::GraphNode* node = model.node(nodeId);
+  if (!node) return {};
+  QString var = nodeId;
+  if (node->kind == widgets::GraphNodeKind::Op) {
+    var.clear();
+    for (const widgets::GraphEdge& e : model.edges())
+      if (e.from == nodeId && e.to.startsWith(QLatin1String("var:"))) {
+        var = e.to;
+        break;
+      }
+  }
+  if (!var.startsWith(QLatin1String("var:"))) return {};
+  bool ok = false;
+  const qint64 id = var.mid(4).toLongLong(&ok);
+  if (!ok) return {};
+  if (title) {
+    const QString what = node->kind == widgets::GraphNodeKind::Op ? QStringLiteral("%1 output").arg(node->label) : node->label;
+    *title = QStringLiteral("%1 (graph var %2)").arg(what).arg(id);
+  }
+  return QStringLiteral("<graph var %1>").arg(id);
+}
+
+QString graphCreatorNode(const widgets::GraphModel& model, const QString& nodeId) {
+  const widgets::GraphNode* node = model.node(nodeId);
+  if (!node || node->kind == widgets::GraphNodeKind::Op) return node ? nodeId : QString();
+  for (const widgets::GraphEdge& e : model.edges())
+    if (e.to == nodeId && e.from.startsWith(QLatin1String("op:"))) return e.from;
+  return {};
+}
+
 QStringList applyGraphEvents(widgets::GraphModel* model, const QCborArray& events) {
   QStringList skipped;
   widgets::GraphBatch batch;

@@ -18,6 +18,14 @@ QCborMap opBreakpointsContent(const QStringList& ops, const QStringList& links, 
 QString graphOpNodeId(const QCborValue& id);   // "op:<id>"
 QString graphVarNodeId(const QCborValue& var);  // "var:<var>"
 
+// The tensor of a graph node, as a paused kernel names it: "<graph var N>" (see
+// app/protocol/README.md) for a variable node "var:N", or for an op node its first output;
+// "" when the node has none. `title` (optional) gets what to call it: "h (graph var 14)",
+// "relu output (graph var 14)".
+QString graphTensorExpression(const widgets::GraphModel& model, const QString& nodeId, QString* title = nullptr);
+// The op node that made a variable node ("" for a leaf or an unknown node); an op node itself.
+QString graphCreatorNode(const widgets::GraphModel& model, const QString& nodeId);
+
 // Applies graph events in order; returns what was skipped and why (bad entries never throw).
 QStringList applyGraphEvents(widgets::GraphModel* model, const QCborArray& events);
 

@@ -1,16 +1,20 @@
 #include "main_window/debug_wiring.h"
 
 #include "debug/debug_session.h"
+#include "debug/graph_feed.h"
 #include "document/notebook.h"
 #include "main_window/kernel_status.h"
 #include "main_window/notebook_document.h"
 #include "main_window/session_runner.h"
+#include "main_window/watches_wiring.h"
 #include "widgets/debug/breakpoints_view.h"
 #include "widgets/debug/call_stack_view.h"
+#include "widgets/debug/watches_view.h"
 #include "widgets/editor/code_editor.h"
 #include "widgets/graph/graph_view.h"
 #include "widgets/notebook/notebook_view.h"
 #include "widgets/output/tensor_summary_data.h"
+#include "widgets/placeholder_pane.h"
 #include "widgets/tensor/tensor_view.h"
 #include "widgets/variables/variables_tree_view.h"
 #include "widgets/variables/variables_view.h"
@@ -30,7 +34,8 @@ namespace kusari::studio {
 using widgets::TensorView;
 
 DebugWiring::DebugWiring(QMainWindow* window, const StudioActions& actions, const StudioDocks& docks, KernelStatus* status)
-    : QObject(window), window_(window), actions_(actions), docks_(docks), status_(status) {
+    : QObject(window), window_(window), actions_(actions), docks_(docks), status_(status),
+      watches_(new WatchesWiring(docks.watchesView, this)) {
   const auto onSession = [this](QAction* action, void (DebugSession::*step)()) {
     connect(action, &QAction::triggered, this, [this, step] {
       if (session_) (session_->*step)();
@@ -63,6 +68,7 @@ DebugWiring::DebugWiring(QMainWindow* window, const StudioActions& actions, cons
     if (session_) session_->requestChildren(reference);
   });
   connect(docks.variablesTree, &widgets::VariablesTreeView::tensorActivated, this, &DebugWiring::openExpression);
+  connect(docks.watchesView, &widgets::WatchesView::tensorActivated, this, &DebugWiring::openExpression);
   connect(docks.tensorView, &TensorView::sliceRequested, this,
           [this](int rowAxis, int colAxis, const QList<qint64>& indices, qint64 maxElements) {
             if (session_ && !expression_.isEmpty()) session_->requestSlice(expression_, rowAxis, colAxis, indices, maxElements);
@@ -70,13 +76,7 @@ DebugWiring::DebugWiring(QMainWindow* window, const StudioActions& actions, cons
   connect(docks.tensorView, &TensorView::arrayRequested, this, [this](qint64 maxElements) {
     if (session_ && !expression_.isEmpty()) session_->fetchArray(expression_, docks_.tensorView->info().shape, maxElements);
   });
-  connect(docks.graphView, &widgets::GraphView::nodeActivated, this, [this](const QString& id) {
-    const widgets::GraphNode* node = docks_.graphView->model()->node(id);
-    if (!node || node->sourceLine <= 0 || !doc_) return;
-    const QString cell = DebugSession::cellIdOf(node->sourceFile);
-    if (!cell.isEmpty()) doc_->view()->revealLine(cell, node->sourceLine);
-    else if (QFileInfo(node->sourceFile).isAbsolute()) showFile(node->sourceFile, node->sourceLine);
-  });
+  connect(docks.graphView, &widgets::GraphView::nodeActivated, this, &DebugWiring::onGraphNodeActivated);
   connect(docks.graph, &QDockWidget::visibilityChanged, this, [this](bool visible) {
     if (session_) session_->setRecordGraph(visible);
   });
@@ -100,6 +100,7 @@ void DebugWiring::setDocument(NotebookDocument* doc) {
 void DebugWiring::connectSession() {
   docks_.breakpointsView->setList(session_ ? session_->breakpoints() : nullptr);
   docks_.graphView->setModel(session_ ? session_->graph() : nullptr);
+  watches_->setSession(session_);
   if (!session_) return;
   {
     const QSignalBlocker block(actions_.stopOnNonFinite);
@@ -121,8 +122,9 @@ void DebugWiring::connectSession() {
     docks_.variablesStack->setCurrentWidget(docks_.variablesTree);
   });
   connections_ << connect(s, &DebugSession::childrenArrived, docks_.variablesTree, &widgets::VariablesTreeView::setChildren);
-  connections_ << connect(s, &DebugSession::tensorOpened, this, [this](const widgets::TensorInfo& info) {
+  connections_ << connect(s, &DebugSession::tensorOpened, this, [this](widgets::TensorInfo info) {
     if (info.name != expression_) return;
+    if (!title_.isEmpty()) info.name = title_;  // "relu output (graph var 14)", not "<graph var 14>"
     const widgets::TensorSlice previous = docks_.tensorView->slice();
     const bool again = reopening_ && docks_.tensorView->info().name == info.name;
     reopening_ = false;
@@ -178,9 +180,12 @@ void DebugWiring::onResumed() {
   docks_.variablesStack->setCurrentWidget(docks_.variablesView);
 }
 
-void DebugWiring::openExpression(const QString& expression) {
+void DebugWiring::openExpression(const QString& expression) { openTensor(expression, {}); }
+
+void DebugWiring::openTensor(const QString& expression, const QString& title) {
   if (!session_ || session_->state() != DebugSession::State::Paused) return;
   expression_ = expression;
+  title_ = title;
   reopening_ = false;
   session_->openTensor(expression);
   docks_.tensor->raise();
@@ -190,6 +195,7 @@ void DebugWiring::openCard(const QJsonObject& summary) {
   const widgets::TensorSummaryData d = widgets::TensorSummaryData::fromJson(summary);
   if (d.previewRows <= 0 || d.previewCols <= 0 || d.preview.size() != qsizetype(d.previewRows) * d.previewCols) return;
   expression_.clear();  // a card is shown as it is: its preview, not the kernel's array
+  title_.clear();
   const QString name = summary.value(QStringLiteral("name")).toString();
   const QString title = tr("%1 %2 — preview (%3 × %4)")
                             .arg(name.isEmpty() ? tr("output") : name, d.shapeText())
@@ -198,6 +204,30 @@ void DebugWiring::openCard(const QJsonObject& summary) {
   docks_.tensorView->setArray(widgets::TensorArray::make(title, {d.previewRows, d.previewCols}, d.preview, d.dtype,
                                                          d.device.isEmpty() ? QStringLiteral("cpu") : d.device));
   docks_.tensorStack->setCurrentWidget(docks_.tensorView);
+  docks_.tensor->raise();
+}
+
+void DebugWiring::onGraphNodeActivated(const QString& id) {
+  const widgets::GraphModel* model = docks_.graphView->model();
+  if (!model) return;
+  // Its source line: an op's own; a variable's, the op that made it.
+  if (const widgets::GraphNode* op = model->node(graphCreatorNode(*model, id)); op && op->sourceLine > 0 && doc_) {
+    const QString cell = DebugSession::cellIdOf(op->sourceFile);
+    if (!cell.isEmpty()) doc_->view()->revealLine(cell, op->sourceLine);
+    else if (QFileInfo(op->sourceFile).isAbsolute()) showFile(op->sourceFile, op->sourceLine);
+  }
+  // Its tensor: fetched from the paused kernel, or a note that it can be while paused.
+  QString title;
+  const QString expression = graphTensorExpression(*model, id, &title);
+  if (expression.isEmpty()) return;
+  if (session_ && session_->state() == DebugSession::State::Paused) return openTensor(expression, title);
+  delete graph_note_;
+  graph_note_ = new widgets::PlaceholderPane(
+      tr("%1: available while paused").arg(title),
+      tr("The graph's tensors are read from the paused kernel. Set a breakpoint (or an op breakpoint) "
+         "and click the node again while the debugger is paused."));
+  docks_.tensorStack->addWidget(graph_note_);
+  docks_.tensorStack->setCurrentWidget(graph_note_);
   docks_.tensor->raise();
 }
 

@@ -1,5 +1,5 @@
 // Connects the current notebook's DebugSession to the window: the Debug actions (enabled by
-// the session's state), the Breakpoints, Call Stack, Variables, Tensor and Graph docks, the
+// the session's state), the Breakpoints, Call Stack, Watches, Variables, Tensor and Graph docks, the
 // paused line in the notebook (or in a read-only Source dock for an imported file) and
 // "paused at cell [3]:12" in the status bar. Tensor cards in outputs open in the Tensor dock
 // too. MainWindow creates one and tells it which notebook is current.
@@ -18,6 +18,7 @@ class QScrollArea;
 
 namespace kusari::widgets {
 class CodeEditor;
+class PlaceholderPane;
 }
 
 namespace kusari::studio {
@@ -25,6 +26,7 @@ namespace kusari::studio {
 class DebugSession;
 class KernelStatus;
 class NotebookDocument;
+class WatchesWiring;
 
 class DebugWiring : public QObject {
   Q_OBJECT
@@ -36,6 +38,11 @@ class DebugWiring : public QObject {
   // Opens a tensor in the Tensor dock: while paused through the kernel (tensor_data_request in
   // the selected frame), otherwise an output card's preview as it is.
   void openExpression(const QString& expression);
+  // A graph node (GraphView::nodeActivated): its source line in the editor and, while paused,
+  // its tensor ("<graph var N>": a variable node's, an op node's first output) in the Tensor
+  // dock; not paused, the Tensor dock says it is available while paused (graphNote()).
+  void onGraphNodeActivated(const QString& nodeId);
+  widgets::PlaceholderPane* graphNote() const { return graph_note_; }
   void openCard(const QJsonObject& summary);
   QString shownExpression() const { return expression_; }  // "" unless a paused kernel's tensor
   QDockWidget* sourceDock() const { return source_dock_; }
@@ -46,6 +53,7 @@ class DebugWiring : public QObject {
   void updateActions();
   void onPaused(const QString& source, int line);
   void onResumed();
+  void openTensor(const QString& expression, const QString& title);
   void showFile(const QString& path, int line);
   void toggleBreakpointAtCursor();
   void runToCursor();
@@ -57,7 +65,10 @@ class DebugWiring : public QObject {
   QPointer<NotebookDocument> doc_;
   QPointer<DebugSession> session_;
   QList<QMetaObject::Connection> connections_;
+  WatchesWiring* watches_;
   QString expression_;  // the tensor the Tensor dock shows from the paused kernel
+  QString title_;       // what the Tensor dock calls it ("" = the expression)
+  widgets::PlaceholderPane* graph_note_ = nullptr;  // in the Tensor dock's stack
   bool reopening_ = false;
   QDockWidget* source_dock_ = nullptr;
   widgets::CodeEditor* source_view_ = nullptr;

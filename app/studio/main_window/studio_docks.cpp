@@ -2,6 +2,7 @@
 
 #include "widgets/debug/breakpoints_view.h"
 #include "widgets/debug/call_stack_view.h"
+#include "widgets/debug/watches_view.h"
 #include "widgets/graph/graph_view.h"
 #include "widgets/metrics/metrics_view.h"
 #include "widgets/tensor/tensor_view.h"
@@ -62,6 +63,8 @@ StudioDocks createDocks(QMainWindow* w) {
   d.paramStats = dock(w, QObject::tr("Parameters"), QStringLiteral("paramStatsDock"), d.paramStatsView);
   d.callStackView = new widgets::CallStackView;
   d.callStack = dock(w, QObject::tr("Call Stack"), QStringLiteral("callStackDock"), d.callStackView);
+  d.watchesView = new widgets::WatchesView;
+  d.watches = dock(w, QObject::tr("Watches"), QStringLiteral("watchesDock"), d.watchesView);
   d.breakpointsView = new widgets::BreakpointsView;
   d.breakpoints = dock(w, QObject::tr("Breakpoints"), QStringLiteral("breakpointsDock"), d.breakpointsView);
   d.kernelLog = dock(w, QObject::tr("Kernel Log"), QStringLiteral("kernelLogDock"), d.kernelLogView);
@@ -77,7 +80,7 @@ void arrangeDocks(QMainWindow* w, const StudioDocks& d) {
   w->addDockWidget(Qt::RightDockWidgetArea, d.tensor);
   w->splitDockWidget(d.variables, d.tensor, Qt::Vertical);
   w->addDockWidget(Qt::BottomDockWidgetArea, d.graph);
-  for (QDockWidget* dock : {d.metrics, d.paramStats, d.callStack, d.breakpoints, d.kernelLog}) {
+  for (QDockWidget* dock : {d.metrics, d.paramStats, d.callStack, d.watches, d.breakpoints, d.kernelLog}) {
     w->addDockWidget(Qt::BottomDockWidgetArea, dock);
     w->tabifyDockWidget(d.graph, dock);
   }

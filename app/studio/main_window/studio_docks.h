@@ -1,6 +1,6 @@
 // The studio's docks. Variables shows the kernel's namespace (a flat list) and, while the
 // debugger is paused, the selected frame's tree; Tensor says how to open a tensor until one is
-// opened; Graph, Call Stack and Breakpoints are fed by the notebook's debug session.
+// opened; Graph, Call Stack, Watches and Breakpoints are fed by the notebook's debug session.
 #pragma once
 #include <QList>
 
@@ -18,6 +18,7 @@ class GraphView;
 class TensorView;
 class VariablesTreeView;
 class VariablesView;
+class WatchesView;
 }
 
 namespace kusari::studio {
@@ -36,8 +37,12 @@ struct StudioDocks {
   widgets::MetricsView* metricsView;
   QDockWidget* paramStats = nullptr;  // "Parameters": per-layer parameter/gradient statistics
   widgets::ParamStatsView* paramStatsView = nullptr;
+  QDockWidget* watches = nullptr;  // "Watches": expressions evaluated in the selected frame
+  widgets::WatchesView* watchesView = nullptr;
 
-  QList<QDockWidget*> all() const { return {variables, tensor, graph, metrics, paramStats, callStack, breakpoints, kernelLog}; }
+  QList<QDockWidget*> all() const {
+    return {variables, tensor, graph, metrics, paramStats, callStack, watches, breakpoints, kernelLog};
+  }
 };
 
 StudioDocks createDocks(QMainWindow* window);

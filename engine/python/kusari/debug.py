@@ -73,6 +73,10 @@ counter stored in the variable when it is made, stable for its life and never re
 output's var id equals the var id of the same variable where it is later an input). ``param``
 marks Parameters and named variables without a creator. The buffer holds at most 200,000
 events; beyond that, events are dropped and counted in ``graph_events_dropped``.
+
+``graph_variable(var_id)`` returns the recorded variable with that id (a ``Variable`` sharing
+its node) while something else keeps it alive, else None: the watch holds only weak references,
+so recording keeps no array alive. ``clear_graph()`` forgets them.
 """
 from collections.abc import MutableSet
 
@@ -208,7 +212,12 @@ class OpWatch:
         return self._impl.take_graph_events()
 
     def clear_graph(self):
+        """Drops the recorded events and forgets the recorded variables."""
         self._impl.clear_graph()
+
+    def graph_variable(self, var_id):
+        """The recorded variable with this ``var`` id while it lives, else None."""
+        return self._impl.graph_variable(int(var_id))
 
     @property
     def graph_events_dropped(self):
