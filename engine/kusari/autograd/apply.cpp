@@ -71,24 +71,32 @@ std::vector<Variable> FunctionScope::finish(std::vector<Tensor> outputs, Backwar
   bool record = cfg.enable_backprop &&
                 std::any_of(inputs_.begin(), inputs_.end(), [](const Variable& v) { return v.requires_grad(); });
   std::shared_ptr<FunctionNode> node;
-  SourceLocation& loc = loc_;
-  if (!loc.known() && (record || cfg.debug)) loc = current_source_location();
-  if (cfg.debug) check_finite(op_, inputs_, outputs, loc, "forward");
+  if (!loc_.known() && (record || cfg.debug)) loc_ = current_source_location();
+  if (cfg.debug) check_finite(op_, inputs_, outputs, loc_, "forward");
   std::vector<Variable> result;
   result.reserve(outputs.size());
+  // The scope ends with finish(): its inputs and location move into the node, and the
+  // post-hooks below read them there.
+  const std::vector<Variable>* inputs = &inputs_;
+  const SourceLocation* loc = &loc_;
   if (record) {
     node = std::make_shared<FunctionNode>();
     node->op = std::string(op_);
     node->label = std::move(label_);
-    node->inputs = inputs_;
+    node->inputs = std::move(inputs_);
+    inputs = &node->inputs;
     node->backward_fn = std::move(backward);
     node->id = next_node_id();
-    node->location = loc;
+    node->location = std::move(loc_);
+    loc = &node->location;
     node->link_path = LinkPathScope::current();
     int64_t gen = 0;
-    for (const Variable& v : inputs_)
+    for (const Variable& v : node->inputs)
       if (v.creator()) gen = std::max(gen, v.creator()->generation + 1);
     node->generation = gen;
+    node->output_shapes.reserve(outputs.size());
+    node->output_dtypes.reserve(outputs.size());
+    node->outputs.reserve(outputs.size());
     for (const Tensor& t : outputs) {
       node->output_shapes.push_back(t.shape());
       node->output_dtypes.push_back(t.dtype());
@@ -104,7 +112,7 @@ std::vector<Variable> FunctionScope::finish(std::vector<Tensor> outputs, Backwar
     for (const Tensor& t : outputs) result.emplace_back(t);
   }
   if (hooks_) {
-    HookEvent e{op_, node.get(), &inputs_, &outputs, nullptr, nullptr, &loc};
+    HookEvent e{op_, node.get(), inputs, &outputs, nullptr, nullptr, loc};
     const auto active = active_hooks();  // alive for the loop
     for (const auto& h : *active) h->forward_postprocess(e);
   }

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <mutex>
+#include <string_view>
 #include <unordered_map>
 
 #include "kusari/core/error.h"
@@ -11,9 +12,15 @@
 namespace kusari {
 namespace {
 
+// Looked up by string_view without building a std::string (every op looks up its kernel).
+struct NameHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 struct Table {
   std::mutex mu;
-  std::unordered_map<std::string, std::array<void*, kDeviceTypeCount>> kernels;
+  std::unordered_map<std::string, std::array<void*, kDeviceTypeCount>, NameHash, std::equal_to<>> kernels;
 };
 
 Table& table() {
@@ -39,7 +46,7 @@ void KernelRegistry::add(std::string_view name, DeviceType type, void* fn) {
 void* KernelRegistry::find(std::string_view name, DeviceType type) {
   Table& t = table();
   std::lock_guard<std::mutex> lock(t.mu);
-  auto it = t.kernels.find(std::string(name));
+  auto it = t.kernels.find(name);
   return it == t.kernels.end() ? nullptr : it->second[static_cast<int>(type)];
 }
 
