@@ -63,7 +63,9 @@ FunctionScope::FunctionScope(std::string_view op, std::vector<Variable> inputs, 
 }
 
 Variable FunctionScope::finish(Tensor output, BackwardFn backward, RetainOutputs retain) {
-  return finish(std::vector<Tensor>{std::move(output)}, std::move(backward), retain)[0];
+  std::vector<Tensor> outputs;  // not an initializer list, which would copy the handle
+  outputs.push_back(std::move(output));
+  return std::move(finish(std::move(outputs), std::move(backward), retain)[0]);
 }
 
 std::vector<Variable> FunctionScope::finish(std::vector<Tensor> outputs, BackwardFn backward, RetainOutputs retain) {
@@ -102,14 +104,15 @@ std::vector<Variable> FunctionScope::finish(std::vector<Tensor> outputs, Backwar
       node->output_dtypes.push_back(t.dtype());
     }
     if (retain == RetainOutputs::Yes) node->retained_outputs = outputs;
-    for (const Tensor& t : outputs) {
-      Variable v(t);
+    // Nothing reads `outputs` below unless hooks run: then the handles are copied, else moved.
+    for (Tensor& t : outputs) {
+      Variable v(hooks_ ? Tensor(t) : std::move(t));
       v.set_creator(node);
       node->outputs.push_back(v.impl());
       result.push_back(std::move(v));
     }
   } else {
-    for (const Tensor& t : outputs) result.emplace_back(t);
+    for (Tensor& t : outputs) result.emplace_back(hooks_ ? Tensor(t) : std::move(t));
   }
   if (hooks_) {
     HookEvent e{op_, node.get(), inputs, &outputs, nullptr, nullptr, loc};
