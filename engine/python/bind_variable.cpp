@@ -47,6 +47,9 @@ Shape shape_from_args(const py::args& args) {
 template <typename TensorFn, typename ScalarFn>
 auto binary_op(TensorFn vf, ScalarFn sf) {
   return [vf, sf](const Variable& self, const py::object& other) -> Variable {
+    // The common case first, x * y of two Variables: one type compare, no isinstance chain.
+    static PyTypeObject* variable_type = reinterpret_cast<PyTypeObject*>(py::type::of<Variable>().ptr());
+    if (Py_TYPE(other.ptr()) == variable_type) return vf(self, other.cast<const Variable&>());
     if (is_scalar(other)) return sf(self, other.cast<double>());
     return vf(self, as_variable(other));
   };

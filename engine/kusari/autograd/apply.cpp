@@ -63,7 +63,9 @@ FunctionScope::FunctionScope(std::string_view op, std::vector<Variable> inputs, 
 }
 
 Variable FunctionScope::finish(Tensor output, BackwardFn backward, RetainOutputs retain) {
-  return finish(std::vector<Tensor>{std::move(output)}, std::move(backward), retain)[0];
+  std::vector<Tensor> outputs;  // not an initializer list, which would copy the handle
+  outputs.push_back(std::move(output));
+  return std::move(finish(std::move(outputs), std::move(backward), retain)[0]);
 }
 
 std::vector<Variable> FunctionScope::finish(std::vector<Tensor> outputs, BackwardFn backward, RetainOutputs retain) {
@@ -71,40 +73,49 @@ std::vector<Variable> FunctionScope::finish(std::vector<Tensor> outputs, Backwar
   bool record = cfg.enable_backprop &&
                 std::any_of(inputs_.begin(), inputs_.end(), [](const Variable& v) { return v.requires_grad(); });
   std::shared_ptr<FunctionNode> node;
-  SourceLocation& loc = loc_;
-  if (!loc.known() && (record || cfg.debug)) loc = current_source_location();
-  if (cfg.debug) check_finite(op_, inputs_, outputs, loc, "forward");
+  if (!loc_.known() && (record || cfg.debug)) loc_ = current_source_location();
+  if (cfg.debug) check_finite(op_, inputs_, outputs, loc_, "forward");
   std::vector<Variable> result;
   result.reserve(outputs.size());
+  // The scope ends with finish(): its inputs and location move into the node, and the
+  // post-hooks below read them there.
+  const std::vector<Variable>* inputs = &inputs_;
+  const SourceLocation* loc = &loc_;
   if (record) {
     node = std::make_shared<FunctionNode>();
     node->op = std::string(op_);
     node->label = std::move(label_);
-    node->inputs = inputs_;
+    node->inputs = std::move(inputs_);
+    inputs = &node->inputs;
     node->backward_fn = std::move(backward);
     node->id = next_node_id();
-    node->location = loc;
+    node->location = std::move(loc_);
+    loc = &node->location;
     node->link_path = LinkPathScope::current();
     int64_t gen = 0;
-    for (const Variable& v : inputs_)
+    for (const Variable& v : node->inputs)
       if (v.creator()) gen = std::max(gen, v.creator()->generation + 1);
     node->generation = gen;
+    node->output_shapes.reserve(outputs.size());
+    node->output_dtypes.reserve(outputs.size());
+    node->outputs.reserve(outputs.size());
     for (const Tensor& t : outputs) {
       node->output_shapes.push_back(t.shape());
       node->output_dtypes.push_back(t.dtype());
     }
     if (retain == RetainOutputs::Yes) node->retained_outputs = outputs;
-    for (const Tensor& t : outputs) {
-      Variable v(t);
+    // Nothing reads `outputs` below unless hooks run: then the handles are copied, else moved.
+    for (Tensor& t : outputs) {
+      Variable v(hooks_ ? Tensor(t) : std::move(t));
       v.set_creator(node);
       node->outputs.push_back(v.impl());
       result.push_back(std::move(v));
     }
   } else {
-    for (const Tensor& t : outputs) result.emplace_back(t);
+    for (Tensor& t : outputs) result.emplace_back(hooks_ ? Tensor(t) : std::move(t));
   }
   if (hooks_) {
-    HookEvent e{op_, node.get(), &inputs_, &outputs, nullptr, nullptr, &loc};
+    HookEvent e{op_, node.get(), inputs, &outputs, nullptr, nullptr, loc};
     const auto active = active_hooks();  // alive for the loop
     for (const auto& h : *active) h->forward_postprocess(e);
   }

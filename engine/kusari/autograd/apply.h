@@ -29,6 +29,7 @@ class FunctionScope {
                                RetainOutputs retain = RetainOutputs::No);
   // For non-differentiable results (argmax, accuracy): no node, hooks still run.
   Variable finish_constant(Tensor output);
+  // Valid until finish(), which moves the inputs into the graph node.
   const std::vector<Variable>& inputs() const { return inputs_; }
   const Variable& input(size_t i) const { return inputs_[i]; }
 

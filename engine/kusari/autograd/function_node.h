@@ -18,8 +18,9 @@ class FunctionNode;
 // differentiable functions, so the backward pass itself can be differentiated.
 class BackwardContext {
  public:
-  BackwardContext(FunctionNode& node, std::vector<Variable> grad_outputs, std::vector<bool> needs)
-      : node_(node), grad_outputs_(std::move(grad_outputs)), needs_(std::move(needs)) {}
+  // Lives only for one backward call: it refers to the caller's gradients and flags.
+  BackwardContext(FunctionNode& node, const std::vector<Variable>& grad_outputs, const std::vector<bool>& needs)
+      : node_(node), grad_outputs_(grad_outputs), needs_(needs) {}
   const Variable& input(size_t i) const;
   Variable output(size_t i) const;        // only when the function retained its outputs
   Variable grad_output(size_t i) const;   // zeros when that output received no gradient
@@ -29,8 +30,8 @@ class BackwardContext {
 
  private:
   FunctionNode& node_;
-  std::vector<Variable> grad_outputs_;
-  std::vector<bool> needs_;
+  const std::vector<Variable>& grad_outputs_;
+  const std::vector<bool>& needs_;
 };
 
 // Returns one entry per input; an undefined Variable means "no gradient".

@@ -87,6 +87,14 @@ void check_same_device(std::string_view op, const Tensor& a, const Tensor& b) {
     throw Error(std::string(op) + ": operands on different devices (" + a.device().to_string() + " and " +
                 b.device().to_string() + ")");
 }
+
+// An operand as a kernel takes it: `a` itself when its dtype and shape already fit (copying
+// the handle would allocate its shape and strides again), else a cast/broadcast view in `tmp`.
+const Tensor& operand(const Tensor& a, Dtype d, const Shape& shape, Tensor& tmp) {
+  if (a.dtype() == d && a.shape() == shape) return a;
+  tmp = a.astype(d).broadcast_to(shape);
+  return tmp;
+}
 }  // namespace
 
 Tensor binary(std::string_view name, const Tensor& a, const Tensor& b) {
@@ -96,7 +104,8 @@ Tensor binary(std::string_view name, const Tensor& a, const Tensor& b) {
   Dtype d = promote_types(a.dtype(), b.dtype());
   if (name == "power" && !is_floating(d)) d = Dtype::Float64;
   Tensor y(shape, d, a.device());
-  kernel<BinaryKernel>(name, a.device())(a.astype(d).broadcast_to(shape), b.astype(d).broadcast_to(shape), y);
+  Tensor ta, tb;
+  kernel<BinaryKernel>(name, a.device())(operand(a, d, shape, ta), operand(b, d, shape, tb), y);
   return y;
 }
 
@@ -106,7 +115,8 @@ Tensor compare(std::string_view name, const Tensor& a, const Tensor& b) {
   Shape shape = broadcast_shapes(a.shape(), b.shape(), op.c_str());
   Dtype d = promote_types(a.dtype(), b.dtype());
   Tensor y(shape, Dtype::Bool, a.device());
-  kernel<BinaryKernel>(name, a.device())(a.astype(d).broadcast_to(shape), b.astype(d).broadcast_to(shape), y);
+  Tensor ta, tb;
+  kernel<BinaryKernel>(name, a.device())(operand(a, d, shape, ta), operand(b, d, shape, tb), y);
   return y;
 }
 

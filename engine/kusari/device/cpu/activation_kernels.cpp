@@ -28,6 +28,26 @@ void relu_kernel(const Tensor& x, Tensor& y, const UnaryArgs&) {
   });
 }
 
+// x > 0 ? a : b (relu's backward mask, among others): the generic map reloaded a and b and
+// branched per element; here they are loop constants and the select vectorizes. NaN gives b.
+template <typename T>
+void step_contiguous(const T* __restrict x, T* __restrict y, int64_t n, T a, T b) {
+#pragma omp parallel for simd if (n > kParallelThreshold) schedule(static)
+  for (int64_t i = 0; i < n; ++i) y[i] = x[i] > T(0) ? a : b;
+}
+
+void activation_step_kernel(const Tensor& x, Tensor& y, const UnaryArgs& args) {
+  visit_floating("activation_step", x.dtype(), [&](auto tag) {
+    using T = decltype(tag);
+    const T a = static_cast<T>(args.a), b = static_cast<T>(args.b);
+    if (x.is_contiguous()) {
+      step_contiguous(static_cast<const T*>(x.raw_data()), static_cast<T*>(y.raw_data()), y.numel(), a, b);
+      return;
+    }
+    map1<T, T>(x, y, [a, b](T v) { return v > T(0) ? a : b; });
+  });
+}
+
 // 1 / (1 + exp(-x)) without overflow and without losing the tiny values for x << 0.
 template <typename T>
 inline T stable_sigmoid(T x) {
@@ -67,7 +87,7 @@ KUSARI_CPU_UNARY_KERNEL("softplus", cpu::log1p_exp(T(args.a) * x) / T(args.a));
 KUSARI_CPU_UNARY_KERNEL("gelu", x * cpu::normal_cdf(x));
 KUSARI_CPU_UNARY_KERNEL("normal_cdf", cpu::normal_cdf(x));
 KUSARI_CPU_UNARY_KERNEL("normal_pdf", T(cpu::kInvSqrt2Pi) * std::exp(T(-0.5) * x * x));
-KUSARI_CPU_UNARY_KERNEL("activation_step", x > T(0) ? T(args.a) : T(args.b));
+KUSARI_REGISTER_KERNEL("activation_step", DeviceType::CPU, cpu::activation_step_kernel);
 KUSARI_CPU_UNARY_KERNEL("activation_band", (x > T(args.a) && x < T(args.b)) ? T(1) : T(0));
 
 }  // namespace kusari

@@ -3,6 +3,7 @@
 
 #include "kusari/core/kernel_registry.h"
 #include "kusari/device/cpu/elementwise.h"
+#include "kusari/device/cpu/vector_math.h"
 
 namespace kusari::cpu {
 namespace {
@@ -105,6 +106,19 @@ void where_kernel(const Tensor& cond, const Tensor& a, const Tensor& b, Tensor& 
   });
 }
 
+// float32 contiguous: Eigen's vectorized tanh; other dtypes and layouts: std::tanh.
+void tanh_kernel(const Tensor& x, Tensor& y, const UnaryArgs&) {
+  if (x.dtype() == Dtype::Float32 && x.is_contiguous()) {
+    map_float_vectorized(static_cast<const float*>(x.raw_data()), static_cast<float*>(y.raw_data()), y.numel(),
+                         [](const auto& a) { return a.tanh(); });
+    return;
+  }
+  visit_floating("tanh", x.dtype(), [&](auto tag) {
+    using T = decltype(tag);
+    map1<T, T>(x, y, [](T v) { return std::tanh(v); });
+  });
+}
+
 KUSARI_REGISTER_KERNEL("copy", DeviceType::CPU, copy_kernel);
 KUSARI_REGISTER_KERNEL("fill", DeviceType::CPU, fill_kernel);
 KUSARI_REGISTER_KERNEL("where", DeviceType::CPU, where_kernel);
@@ -140,7 +154,7 @@ KUSARI_CPU_UNARY_KERNEL("sign", (x > T(0)) - (x < T(0)));
 KUSARI_CPU_UNARY_KERNEL("sin", std::sin(x));
 KUSARI_CPU_UNARY_KERNEL("cos", std::cos(x));
 KUSARI_CPU_UNARY_KERNEL("tan", std::tan(x));
-KUSARI_CPU_UNARY_KERNEL("tanh", std::tanh(x));
+KUSARI_REGISTER_KERNEL("tanh", DeviceType::CPU, tanh_kernel);
 KUSARI_CPU_UNARY_KERNEL("arctan", std::atan(x));
 KUSARI_CPU_UNARY_KERNEL("sinh", std::sinh(x));
 KUSARI_CPU_UNARY_KERNEL("cosh", std::cosh(x));
