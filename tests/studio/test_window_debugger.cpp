@@ -38,22 +38,6 @@ using kusari::widgets::VariablesTreeModel;
 
 namespace {
 
-// Lines 10-12 are forward's body; W[i][j] = (3i + j) / 10, b = 0.
-const char* kModelCell =
-    "import numpy as np\n"
-    "import kusari\n"
-    "import kusari.links as L\n"
-    "class MLP(kusari.Chain):\n"
-    "    def __init__(self):\n"
-    "        super().__init__()\n"
-    "        with self.init_scope():\n"
-    "            self.l1 = L.Linear(3, 4, initialW=np.arange(12, dtype=np.float32).reshape(4, 3) / 10, initial_bias=0)\n"
-    "    def forward(self, x):\n"
-    "        h = self.l1(x)\n"
-    "        y = h * 2\n"
-    "        return y\n"
-    "model = MLP()\n"
-    "x = np.array([[1, 2, 3], [4, 5, 6]], dtype=np.float32)\n";
 const char* kCallCell = "y = model(x)\nprint('sum %.2f' % float(y.array.sum()))\n";
 
 bool hasMarker(CodeEditor* editor, int line, int marker) { return (editor->markersAtLine(line - 1) & (1 << marker)) != 0; }
@@ -79,7 +63,7 @@ class TestWindowDebugger : public QObject {
   void breakpointStepInspectContinue() {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("debug.ipynb"));
-    QVERIFY(kusari::test_support::writeNotebook(path, {kModelCell, kCallCell}));
+    QVERIFY(kusari::test_support::writeNotebook(path, {kusari::test_support::kDebugModelCell, kCallCell}));
     MainWindow window;
     window.setOfferRecovery(false);
     window.resize(1400, 900);

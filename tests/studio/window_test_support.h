@@ -11,6 +11,24 @@
 
 namespace kusari::test_support {
 
+// Lines 10-12 are forward's body; W[i][j] = (3i + j) / 10, b = 0.
+// The debugger windows' model cell (test_window_debugger, test_window_watches).
+inline constexpr const char* kDebugModelCell =
+    "import numpy as np\n"
+    "import kusari\n"
+    "import kusari.links as L\n"
+    "class MLP(kusari.Chain):\n"
+    "    def __init__(self):\n"
+    "        super().__init__()\n"
+    "        with self.init_scope():\n"
+    "            self.l1 = L.Linear(3, 4, initialW=np.arange(12, dtype=np.float32).reshape(4, 3) / 10, initial_bias=0)\n"
+    "    def forward(self, x):\n"
+    "        h = self.l1(x)\n"
+    "        y = h * 2\n"
+    "        return y\n"
+    "model = MLP()\n"
+    "x = np.array([[1, 2, 3], [4, 5, 6]], dtype=np.float32)\n";
+
 // An nbformat 4.5 notebook whose code cells hold `sources`, written to `path`.
 inline bool writeNotebook(const QString& path, const QStringList& sources) {
   QJsonArray cells;
