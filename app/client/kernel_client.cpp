@@ -61,8 +61,8 @@ QString KernelClient::inspect(const QString& code, qint64 cursorPos) { return se
 QString KernelClient::requestKernelInfo() { return send(KernelInfoRequest{}); }
 QString KernelClient::requestVariables() { return send(VariablesRequest{}); }
 
-QString KernelClient::setBreakpoints(const QList<SourceBreakpoint>& breakpoints) {
-  return send(SetBreakpointsRequest{breakpoints});
+QString KernelClient::setBreakpoints(const QList<SourceBreakpoint>& breakpoints, bool breakOnException) {
+  return send(SetBreakpointsRequest{breakpoints, breakOnException});
 }
 QString KernelClient::debugControl(const QString& action, const QString& source, qint64 line) {
   return send(DebugControlRequest{action, source, line});

@@ -38,7 +38,8 @@ class KernelClient : public QObject {
   QString requestKernelInfo();
   QString requestVariables();
   // The line debugger (protocol README, "Debugger"). Each returns the request id.
-  QString setBreakpoints(const QList<protocol::SourceBreakpoint>& breakpoints);
+  // breakOnException: pause with reason "exception" before an exception ends the cell.
+  QString setBreakpoints(const QList<protocol::SourceBreakpoint>& breakpoints, bool breakOnException = false);
   // continue | next | step | return | run_to (with source, line) | pause
   QString debugControl(const QString& action, const QString& source = {}, qint64 line = 0);
   QString requestStack();

@@ -39,9 +39,12 @@ SourceBreakpoint SourceBreakpoint::fromCbor(const QCborMap& map) {
           text(map, "log_message"), map.value(QStringLiteral("enabled")).toBool(true)};
 }
 
-QCborMap SetBreakpointsRequest::toCbor() const { return {{QStringLiteral("breakpoints"), toArray(breakpoints)}}; }
+QCborMap SetBreakpointsRequest::toCbor() const {
+  return {{QStringLiteral("breakpoints"), toArray(breakpoints)}, {QStringLiteral("break_on_exception"), breakOnException}};
+}
 SetBreakpointsRequest SetBreakpointsRequest::fromCbor(const QCborMap& map) {
-  return {fromArray<SourceBreakpoint>(map.value(QStringLiteral("breakpoints")))};
+  return {fromArray<SourceBreakpoint>(map.value(QStringLiteral("breakpoints"))),
+          map.value(QStringLiteral("break_on_exception")).toBool(false)};
 }
 
 QCborMap BreakpointStatus::toCbor() const {

@@ -26,9 +26,11 @@ struct SourceBreakpoint {
 };
 
 // Replaces the whole set of line breakpoints. Served at once even while a cell runs.
+// breakOnException: pause (reason "exception") when an exception is about to end the cell.
 struct SetBreakpointsRequest {
   static constexpr const char* kType = "set_breakpoints_request";
   QList<SourceBreakpoint> breakpoints;
+  bool breakOnException = false;  // "break_on_exception"
   QCborMap toCbor() const;
   static SetBreakpointsRequest fromCbor(const QCborMap& map);
   bool operator==(const SetBreakpointsRequest&) const = default;
@@ -84,7 +86,7 @@ struct StackFrame {
 // Event (parent = the running execute_request): the kernel paused.
 struct StoppedEvent {
   static constexpr const char* kType = "stopped";
-  QString reason;  // breakpoint | step | pause | op | nan | ... (op/nan: see debugger.py stop())
+  QString reason;  // breakpoint | step | pause | op | nan | exception | ... (op/nan: see debugger.py stop())
   QString description;
   QString source;
   qint64 line = 0;

@@ -45,6 +45,7 @@ void addDebugRows() {
   addRow("set_breakpoints_request", SetBreakpointsRequest{{SourceBreakpoint{"<cell a>", 3, "i > 2", ">= 2", "", true},
                                                            SourceBreakpoint{"/tmp/m.py", 7, "", "", "x={x}", false}}});
   addRow("set_breakpoints_request empty", SetBreakpointsRequest{});
+  addRow("set_breakpoints_request break_on_exception", SetBreakpointsRequest{{}, true});
   addRow("set_breakpoints_reply", SetBreakpointsReply{{BreakpointStatus{true, ""}, BreakpointStatus{false, "no file"}}, ""});
   addRow("debug_control_request", DebugControlRequest{"run_to", "<cell b>", 12});
   addRow("debug_control_reply", DebugControlReply{"the kernel is not paused"});

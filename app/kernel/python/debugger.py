@@ -19,6 +19,12 @@ line instead of the frame's (a backward op stop names the forward line that made
 innermost frame then says so in its function name. It returns None at once when it cannot pause (not the
 kernel's Python thread, no cell running, already paused), and raises KeyboardInterrupt when the
 client interrupts the paused kernel.
+
+Break on uncaught exceptions (set_breakpoints_request's break_on_exception): the rule is that
+an exception is uncaught when it leaves the cell's top-level code (execute.run_cell catches it
+and calls on_uncaught before reporting it). The kernel then pauses post mortem at the innermost
+user frame of the traceback, reason "exception"; the finished frames keep their locals, so they
+can be inspected, and only "continue" resumes. Nothing is traced for this while the cell runs.
 """
 import os
 import signal
@@ -103,6 +109,8 @@ class Debugger:
         self.run_to = None     # (source, line)
         self.paused = False
         self.in_cell = False
+        self.break_on_exception = False
+        self.post_mortem = False  # paused on an uncaught exception: only continue resumes
         self._user_cache = {}
         self._library_roots = self._library_dirs()
         self._kusari_known = False
@@ -276,6 +284,8 @@ class Debugger:
             return ""
         if action not in RESUME_ACTIONS:
             return f"unknown debug action {action!r}"
+        if self.post_mortem and action != "continue":
+            return "stopped on an uncaught exception: the cell has ended, only continue resumes"
         if action == "run_to" and (not content.get("source") or int(content.get("line", 0)) < 1):
             return "run_to needs a source and a line"
         if action == "next_op":
@@ -311,6 +321,30 @@ class Debugger:
             return None
         return self._pause(frame, reason, description, extra, location).get("action")
 
+    def on_uncaught(self, exc):
+        """execute.run_cell: `exc` is about to end the cell. Pauses at the innermost user frame
+        of its traceback when break_on_exception is on (see the module docstring)."""
+        if (not self.break_on_exception or not isinstance(exc, Exception) or self.paused or not self.in_cell
+                or threading.current_thread() is not threading.main_thread()):
+            return
+        frame, line = None, 0
+        tb = exc.__traceback__
+        while tb is not None:
+            if self.is_user(tb.tb_frame.f_code.co_filename):
+                frame, line = tb.tb_frame, tb.tb_lineno
+            tb = tb.tb_next
+        if frame is None:  # e.g. a SyntaxError: no user code ran
+            return
+        sys.settrace(None)  # no stepping from here: the cell is over
+        self.mode, self.step_frame, self.run_to = None, None, None
+        self.post_mortem = True
+        try:
+            self._pause(frame, "exception", f"{type(exc).__name__}: {exc}",
+                        {"ename": type(exc).__name__, "evalue": str(exc), "line": line})
+        finally:
+            self.post_mortem = False
+            sys.settrace(None)
+
     # --- requests ------------------------------------------------------------------------
     def serve(self, kind, request_id, content):
         """Serves one debug request (paused or not) and posts its reply."""
@@ -319,6 +353,7 @@ class Debugger:
             return
         try:
             if kind == "set_breakpoints_request":
+                self.break_on_exception = bool(content.get("break_on_exception", False))
                 reply = self.set_breakpoints(content.get("breakpoints", []))
             elif kind in self.handlers:
                 reply = self.handlers[kind](content)
@@ -386,3 +421,4 @@ stop = debugger.stop
 serve = debugger.serve
 begin_cell = debugger.begin_cell
 end_cell = debugger.end_cell
+on_uncaught = debugger.on_uncaught

@@ -38,6 +38,10 @@ def run_cell(code, cell_id, silent, namespace, execution_count=0):
                 namespace["_"] = value
                 _display.publish_result(value, execution_count)
     except BaseException as exc:  # KeyboardInterrupt and SystemExit end the cell, not the kernel
+        try:
+            _debugger.on_uncaught(exc)  # break on uncaught exceptions, when asked
+        except BaseException as ended:  # an interrupt (or a lost client) while paused there
+            exc = ended
         _debugger.end_cell()
         return error_report(exc, cell_id)
     _debugger.end_cell()
