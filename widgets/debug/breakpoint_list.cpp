@@ -174,6 +174,12 @@ void BreakpointList::setStopOnNonFinite(bool on) {
   emit stopOnNonFiniteChanged(on);
 }
 
+void BreakpointList::setBreakOnException(bool on) {
+  if (on == break_on_exception_) return;
+  break_on_exception_ = on;
+  emit breakOnExceptionChanged(on);
+}
+
 int BreakpointList::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : count(); }
 int BreakpointList::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 

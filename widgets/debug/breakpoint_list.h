@@ -73,6 +73,9 @@ class BreakpointList : public QAbstractTableModel {
 
   bool stopOnNonFinite() const { return stop_on_non_finite_; }
   void setStopOnNonFinite(bool on);
+  // Pause when an exception is about to end the cell (the kernel's break_on_exception).
+  bool breakOnException() const { return break_on_exception_; }
+  void setBreakOnException(bool on);
 
   int rowCount(const QModelIndex& parent = {}) const override;
   int columnCount(const QModelIndex& parent = {}) const override;
@@ -84,12 +87,14 @@ class BreakpointList : public QAbstractTableModel {
  signals:
   void changed(const QVector<kusari::widgets::Breakpoint>& breakpoints);
   void stopOnNonFiniteChanged(bool on);
+  void breakOnExceptionChanged(bool on);
 
  private:
   bool setField(int row, int column, const QString& value);
   void emitRowChanged(int row);
   QVector<Breakpoint> items_;
   bool stop_on_non_finite_ = false;
+  bool break_on_exception_ = false;
   std::function<QString(const QString&)> source_namer_;
 };
 

@@ -21,7 +21,8 @@ BreakpointsView::BreakpointsView(QWidget* parent)
     : QWidget(parent), list_(nullptr), own_list_(new BreakpointList(this)), tree_(new QTreeView(this)),
       kind_(new QComboBox(this)), target_(new QLineEdit(this)), add_(new QToolButton(this)),
       remove_(new QToolButton(this)), enable_all_(new QToolButton(this)), disable_all_(new QToolButton(this)),
-      non_finite_(new QCheckBox(tr("Stop on first NaN/Inf"), this)), error_(new QLabel(this)) {
+      non_finite_(new QCheckBox(tr("Stop on first NaN/Inf"), this)),
+      exceptions_(new QCheckBox(tr("Uncaught exceptions"), this)), error_(new QLabel(this)) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 4);
   layout->setSpacing(4);
@@ -29,6 +30,8 @@ BreakpointsView::BreakpointsView(QWidget* parent)
   auto* top = new QHBoxLayout;
   non_finite_->setToolTip(tr("Pause at the first op whose output contains NaN or Inf"));
   top->addWidget(non_finite_);
+  exceptions_->setToolTip(tr("Pause where an exception that nothing caught was raised, before it ends the cell"));
+  top->addWidget(exceptions_);
   top->addStretch(1);
   enable_all_->setText(tr("Enable all"));
   disable_all_->setText(tr("Disable all"));
@@ -72,6 +75,7 @@ BreakpointsView::BreakpointsView(QWidget* parent)
   connect(enable_all_, &QToolButton::clicked, this, [this] { list_->setAllEnabled(true); });
   connect(disable_all_, &QToolButton::clicked, this, [this] { list_->setAllEnabled(false); });
   connect(non_finite_, &QCheckBox::toggled, this, [this](bool on) { list_->setStopOnNonFinite(on); });
+  connect(exceptions_, &QCheckBox::toggled, this, [this](bool on) { list_->setBreakOnException(on); });
   setList(own_list_);
 }
 
@@ -84,11 +88,18 @@ void BreakpointsView::setList(BreakpointList* list) {
   tree_->setColumnWidth(BreakpointList::HitCondition, 80);
   connect(list_, &BreakpointList::stopOnNonFiniteChanged, this, &BreakpointsView::syncNonFinite);
   syncNonFinite();
+  connect(list_, &BreakpointList::breakOnExceptionChanged, this, &BreakpointsView::syncExceptions);
+  syncExceptions();
 }
 
 void BreakpointsView::syncNonFinite() {
   const QSignalBlocker block(non_finite_);
   non_finite_->setChecked(list_->stopOnNonFinite());
+}
+
+void BreakpointsView::syncExceptions() {
+  const QSignalBlocker block(exceptions_);
+  exceptions_->setChecked(list_->breakOnException());
 }
 
 bool BreakpointsView::addFromInput() {

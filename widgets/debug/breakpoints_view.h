@@ -1,6 +1,6 @@
 // The Breakpoints dock: every breakpoint of a BreakpointList with a checkbox to enable it and
 // inline-editable condition, hit count and log message; a row to add an op or link breakpoint;
-// remove (button or Delete) and enable/disable all; "Stop on first NaN/Inf".
+// remove (button or Delete) and enable/disable all; "Stop on first NaN/Inf"; "Uncaught exceptions".
 #pragma once
 #include <QWidget>
 
@@ -27,6 +27,7 @@ class BreakpointsView : public QWidget {
 
   QTreeView* tree() const { return tree_; }
   QCheckBox* stopOnNonFiniteBox() const { return non_finite_; }
+  QCheckBox* breakOnExceptionBox() const { return exceptions_; }
   QComboBox* kindBox() const { return kind_; }
   QLineEdit* targetBox() const { return target_; }
 
@@ -39,6 +40,7 @@ class BreakpointsView : public QWidget {
 
  private:
   void syncNonFinite();
+  void syncExceptions();
   BreakpointList* list_;
   BreakpointList* own_list_;
   QTreeView* tree_;
@@ -49,6 +51,7 @@ class BreakpointsView : public QWidget {
   QToolButton* enable_all_;
   QToolButton* disable_all_;
   QCheckBox* non_finite_;
+  QCheckBox* exceptions_;
   QLabel* error_;
 };
 

@@ -38,6 +38,10 @@ class CodeEditor : public QsciScintilla {
 
  signals:
   void focusReceived();
+  // The mouse rests over a name or dotted name (emitted by an IdentifierHover decorator);
+  // hoverEnded: it moved on.
+  void identifierHovered(const QString& text, const QPoint& globalPos);
+  void hoverEnded();
 
  protected:
   void focusInEvent(QFocusEvent* event) override;

@@ -2,6 +2,7 @@
 
 #include "widgets/editor/breakpoint_margin.h"
 #include "widgets/editor/code_editor.h"
+#include "widgets/editor/identifier_hover.h"
 #include "widgets/editor/python_auto_indent.h"
 #include "widgets/notebook/markdown_view.h"
 #include "widgets/output/output_area.h"
@@ -74,6 +75,9 @@ void CellWidget::rebuildSourceArea() {
     new BreakpointMargin(editor_, breakpoints_, [this] { return id_; });
     new PythonAutoIndent(editor_);
     new CodeAssist(editor_, assist_);
+    new IdentifierHover(editor_);
+    connect(editor_, &CodeEditor::identifierHovered, this, &CellWidget::identifierHovered);
+    connect(editor_, &CodeEditor::hoverEnded, this, &CellWidget::hoverEnded);
   }
   if (type_ == CellType::Markdown) {
     markdown_ = new MarkdownView(this);

@@ -52,6 +52,9 @@ class CellWidget : public QFrame {
   void editRequested();
   void cellLinkActivated(const QString& cellId, int line);
   void tensorOpenRequested(const QJsonObject& summary);
+  // The mouse rests over a name in the code (IdentifierHover); hoverEnded: it moved on.
+  void identifierHovered(const QString& text, const QPoint& globalPos);
+  void hoverEnded();
 
  protected:
   void mousePressEvent(QMouseEvent* event) override;

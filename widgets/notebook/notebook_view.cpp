@@ -93,6 +93,10 @@ void NotebookView::cellMoved(int from, int to) {
 }
 
 void NotebookView::connectCell(CellWidget* cell) {
+  connect(cell, &CellWidget::identifierHovered, this, [this, cell](const QString& text, const QPoint& globalPos) {
+    emit identifierHovered(cell->cellId(), text, globalPos);
+  });
+  connect(cell, &CellWidget::hoverEnded, this, &NotebookView::hoverEnded);
   connect(cell, &CellWidget::sourceEdited, this, [this, cell](const QString& source) {
     const int i = indexOf(cell);
     if (i >= 0) notebook_->setSource(i, source);

@@ -74,6 +74,9 @@ class NotebookView : public QScrollArea {
   void modeChanged(kusari::widgets::NotebookView::Mode mode);
   void tensorOpenRequested(const QJsonObject& summary);
   void noticeActionTriggered();
+  // The mouse rests over a name in a code cell (the cell's id, the name or dotted name).
+  void identifierHovered(const QString& cellId, const QString& text, const QPoint& globalPos);
+  void hoverEnded();
 
  protected:
   bool event(QEvent* event) override;

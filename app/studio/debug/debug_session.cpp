@@ -43,6 +43,7 @@ DebugSession::DebugSession(NotebookSession* session, client::KernelClient* kerne
     sendOpBreakpoints();
   });
   connect(breakpoints_, &widgets::BreakpointList::stopOnNonFiniteChanged, this, &DebugSession::sendOpBreakpoints);
+  connect(breakpoints_, &widgets::BreakpointList::breakOnExceptionChanged, this, &DebugSession::sendBreakpoints);
   connect(kernel_, &client::KernelClient::debugStopped, this, &DebugSession::onStopped);
   connect(kernel_, &client::KernelClient::debugContinued, this, &DebugSession::onContinued);
   connect(kernel_, &client::KernelClient::statusChanged, this, &DebugSession::onKernelState);
@@ -141,7 +142,7 @@ void DebugSession::sendBreakpoints() {
     list.append({source, b.line, b.condition, b.hitCondition, b.logMessage, b.enabled});
   }
   if (kernel_->state() == client::KernelClient::State::Idle || kernel_->state() == client::KernelClient::State::Busy)
-    kernel_->setBreakpoints(list);
+    kernel_->setBreakpoints(list, breakpoints_->breakOnException());
 }
 
 void DebugSession::sendOpBreakpoints() {
@@ -178,7 +179,7 @@ void DebugSession::onKernelState(client::KernelClient::State s) {
   }
   if (!kernel_up_) {
     kernel_up_ = true;
-    if (breakpoints_->count() > 0) sendBreakpoints();
+    if (breakpoints_->count() > 0 || breakpoints_->breakOnException()) sendBreakpoints();
     sendOpBreakpoints();
   }
   if (state_ != State::Paused) setState(s == S::Busy ? State::Running : State::Idle);

@@ -3,6 +3,7 @@
 #include "debug/debug_session.h"
 #include "debug/graph_feed.h"
 #include "document/notebook.h"
+#include "main_window/hover_wiring.h"
 #include "main_window/kernel_status.h"
 #include "main_window/notebook_document.h"
 #include "main_window/session_runner.h"
@@ -11,6 +12,7 @@
 #include "widgets/debug/call_stack_view.h"
 #include "widgets/debug/watches_view.h"
 #include "widgets/editor/code_editor.h"
+#include "widgets/editor/identifier_hover.h"
 #include "widgets/graph/graph_view.h"
 #include "widgets/notebook/notebook_view.h"
 #include "widgets/output/tensor_summary_data.h"
@@ -35,7 +37,7 @@ using widgets::TensorView;
 
 DebugWiring::DebugWiring(QMainWindow* window, const StudioActions& actions, const StudioDocks& docks, KernelStatus* status)
     : QObject(window), window_(window), actions_(actions), docks_(docks), status_(status),
-      watches_(new WatchesWiring(docks.watchesView, this)) {
+      watches_(new WatchesWiring(docks.watchesView, this)), hover_(new HoverWiring(this)) {
   const auto onSession = [this](QAction* action, void (DebugSession::*step)()) {
     connect(action, &QAction::triggered, this, [this, step] {
       if (session_) (session_->*step)();
@@ -51,6 +53,9 @@ DebugWiring::DebugWiring(QMainWindow* window, const StudioActions& actions, cons
   connect(actions.toggleBreakpoint, &QAction::triggered, this, &DebugWiring::toggleBreakpointAtCursor);
   connect(actions.stopOnNonFinite, &QAction::toggled, this, [this](bool on) {
     if (session_) session_->breakpoints()->setStopOnNonFinite(on);
+  });
+  connect(actions.breakOnException, &QAction::toggled, this, [this](bool on) {
+    if (session_) session_->breakpoints()->setBreakOnException(on);
   });
 
   // Docks that talk to whichever session is current.
@@ -101,10 +106,13 @@ void DebugWiring::connectSession() {
   docks_.breakpointsView->setList(session_ ? session_->breakpoints() : nullptr);
   docks_.graphView->setModel(session_ ? session_->graph() : nullptr);
   watches_->setSession(session_);
+  hover_->setSession(session_, doc_ ? doc_->view() : nullptr);
   if (!session_) return;
   {
     const QSignalBlocker block(actions_.stopOnNonFinite);
     actions_.stopOnNonFinite->setChecked(session_->breakpoints()->stopOnNonFinite());
+    const QSignalBlocker blockExceptions(actions_.breakOnException);
+    actions_.breakOnException->setChecked(session_->breakpoints()->breakOnException());
   }
   session_->setRecordGraph(docks_.graph->isVisible());
   DebugSession* s = session_;
@@ -112,6 +120,11 @@ void DebugWiring::connectSession() {
                           [this](bool on) {
                             const QSignalBlocker block(actions_.stopOnNonFinite);
                             actions_.stopOnNonFinite->setChecked(on);
+                          });
+  connections_ << connect(s->breakpoints(), &widgets::BreakpointList::breakOnExceptionChanged, actions_.breakOnException,
+                          [this](bool on) {
+                            const QSignalBlocker block(actions_.breakOnException);
+                            actions_.breakOnException->setChecked(on);
                           });
   connections_ << connect(s, &DebugSession::stateChanged, this, &DebugWiring::updateActions);
   connections_ << connect(s, &DebugSession::paused, this, &DebugWiring::onPaused);
@@ -147,16 +160,21 @@ void DebugWiring::connectSession() {
 void DebugWiring::updateActions() {
   const auto state = session_ ? session_->state() : DebugSession::State::Idle;
   const bool paused = state == DebugSession::State::Paused;
-  for (QAction* a : {actions_.debugContinue, actions_.stepOver, actions_.stepInto, actions_.stepOut, actions_.nextOp,
-                     actions_.runToCursor})
-    a->setEnabled(paused);
+  // Stopped on an uncaught exception the cell's frames have finished: only continue resumes.
+  const bool postMortem = paused && session_->stop().reason == QLatin1String("exception");
+  actions_.debugContinue->setEnabled(paused);
+  for (QAction* a : {actions_.stepOver, actions_.stepInto, actions_.stepOut, actions_.nextOp, actions_.runToCursor})
+    a->setEnabled(paused && !postMortem);
   actions_.pause->setEnabled(state == DebugSession::State::Running);
   actions_.toggleBreakpoint->setEnabled(session_ != nullptr);
   actions_.stopOnNonFinite->setEnabled(session_ != nullptr);
+  actions_.breakOnException->setEnabled(session_ != nullptr);
 }
 
 void DebugWiring::onPaused(const QString& source, int line) {
-  status_->setPausedAt(session_->locationText());
+  const protocol::StoppedEvent& stop = session_->stop();
+  const bool exception = stop.reason == QLatin1String("exception");
+  status_->setPausedAt(exception ? tr("%1 (%2)").arg(session_->locationText(), stop.description) : session_->locationText());
   const QString cell = DebugSession::cellIdOf(source);
   if (!cell.isEmpty() && doc_) doc_->view()->setPausedLine(cell, line);
   else if (doc_) doc_->view()->setPausedLine({}, 0);
@@ -235,6 +253,8 @@ void DebugWiring::showFile(const QString& path, int line) {
   if (!source_dock_) {
     source_view_ = new widgets::CodeEditor(widgets::CodeEditor::Language::Python);
     source_view_->setReadOnly(true);
+    new widgets::IdentifierHover(source_view_);
+    hover_->watchEditor(source_view_);
     source_scroll_ = new QScrollArea;  // the editor is as tall as its text; this scrolls it
     source_scroll_->setWidgetResizable(true);
     source_scroll_->setFrameShape(QFrame::NoFrame);

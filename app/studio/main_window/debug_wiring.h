@@ -24,6 +24,7 @@ class PlaceholderPane;
 namespace kusari::studio {
 
 class DebugSession;
+class HoverWiring;
 class KernelStatus;
 class NotebookDocument;
 class WatchesWiring;
@@ -47,6 +48,7 @@ class DebugWiring : public QObject {
   QString shownExpression() const { return expression_; }  // "" unless a paused kernel's tensor
   QDockWidget* sourceDock() const { return source_dock_; }
   widgets::CodeEditor* sourceView() const { return source_view_; }
+  HoverWiring* hover() const { return hover_; }  // hover to inspect while paused
 
  private:
   void connectSession();
@@ -66,6 +68,7 @@ class DebugWiring : public QObject {
   QPointer<DebugSession> session_;
   QList<QMetaObject::Connection> connections_;
   WatchesWiring* watches_;
+  HoverWiring* hover_;
   QString expression_;  // the tensor the Tensor dock shows from the paused kernel
   QString title_;       // what the Tensor dock calls it ("" = the expression)
   widgets::PlaceholderPane* graph_note_ = nullptr;  // in the Tensor dock's stack

@@ -80,6 +80,9 @@ StudioActions::StudioActions(QObject* p) {
   toggleBreakpoint = make(p, QObject::tr("Toggle &Breakpoint"), QKeySequence(Qt::Key_F9));
   stopOnNonFinite = make(p, QObject::tr("Stop on First &NaN/Inf"));
   stopOnNonFinite->setCheckable(true);
+  breakOnException = make(p, QObject::tr("Break on &Uncaught Exceptions"));
+  breakOnException->setCheckable(true);
+  breakOnException->setStatusTip(QObject::tr("Pause where an exception nothing caught was raised, before it ends the cell"));
   for (QAction* a : {debugContinue, stepOver, stepInto, stepOut, nextOp, pause, runToCursor}) {
     a->setEnabled(false);
     a->setStatusTip(QObject::tr("Available while a cell is paused in the debugger"));

@@ -31,6 +31,7 @@ struct StudioActions {
   // Debug: enabled as the current notebook's debug session allows (see debug_wiring.h)
   QAction *debugContinue, *stepOver, *stepInto, *stepOut, *nextOp, *pause, *runToCursor, *toggleBreakpoint;
   QAction* stopOnNonFinite;  // checkable: stop at the first op producing NaN/Inf
+  QAction* breakOnException;  // checkable: pause where an uncaught exception was raised
   // Help
   QAction *shortcuts, *about;
 };

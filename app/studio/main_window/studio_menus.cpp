@@ -45,7 +45,7 @@ void buildMenus(QMainWindow* w, const StudioActions& a, const StudioDocks& docks
   QMenu* debug = bar->addMenu(QObject::tr("&Debug"));
   debug->addActions({a.debugContinue, a.pause, a.stepOver, a.stepInto, a.stepOut, a.nextOp, a.runToCursor});
   debug->addSeparator();
-  debug->addActions({a.toggleBreakpoint, a.stopOnNonFinite});
+  debug->addActions({a.toggleBreakpoint, a.stopOnNonFinite, a.breakOnException});
 
   QMenu* kernel = bar->addMenu(QObject::tr("&Kernel"));
   kernel->addActions({a.interrupt, a.restart, a.restartRunAll});
