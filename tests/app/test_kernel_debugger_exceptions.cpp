@@ -118,6 +118,22 @@ class TestKernelDebuggerExceptions : public QObject {
     QCOMPARE(stops_.size(), 0);
   }
 
+  void interruptWhilePausedEndsTheCell() {
+    QVERIFY(breakOnException(true).error.isEmpty());
+    RequestRecord run(kernel_, kernel_.execute("def g():\n    raise ValueError('bad value')\ng()\n", "interrupt"));
+    QVERIFY(QTest::qWaitFor([&] { return !stops_.isEmpty(); }, 20000));
+    QCOMPARE(stops_[0].reason, QStringLiteral("exception"));
+    QCOMPARE(stops_[0].line, 2);
+    QCOMPARE(stops_[0].frames.value(0).function, QStringLiteral("g"));
+    QCOMPARE(stops_[0].description, QStringLiteral("ValueError: bad value"));
+    kernel_.interrupt();
+    QVERIFY(run.waitDone());
+    QCOMPARE(run.errors.size(), 1);
+    QCOMPARE(run.errors[0].ename, QStringLiteral("KeyboardInterrupt"));
+    KUSARI_RUN_CELL(kernel_, after, "print('alive')", "after-interrupt");
+    QCOMPARE(after.out, QStringLiteral("alive\n"));
+  }
+
   void syntaxErrorDoesNotPause() {
     QVERIFY(breakOnException(true).error.isEmpty());
     KUSARI_RUN_CELL(kernel_, syntax, "x = (\n", "syntax");
