@@ -1,7 +1,7 @@
 // The CPU matmul's CBLAS path (KUSARI_BLAS; OpenBLAS at run time): transposed, strided, batched and
 // broadcast operands in float32 and float64 against a float64 loop reference, with the BLAS on and
-// off (Eigen), the BLAS call counter proving which path ran, and the Eigen fallback inside an
-// OpenMP parallel region.
+// off (Eigen), the BLAS call counter proving which path ran, a product split over 1-3 OpenMP
+// threads, and calls from inside an OpenMP parallel region.
 #include <QTest>
 #include <dlfcn.h>
 #include <omp.h>
@@ -130,17 +130,49 @@ class TestBlasGemm : public QObject {
     KUSARI_VERIFY_CLOSE(y, loop_matmul(af, bf), 2e-5, 2e-5);
   }
 
-  void eigen_inside_parallel_region() {
-    // Each OpenMP thread multiplies its own matrices: the BLAS pool is not started from inside
-    // the region (no call counted), and every result is right.
-    Tensor a = ops::uniform({64, 48}, -1, 1, Dtype::Float64), b = ops::uniform({48, 32}, -1, 1, Dtype::Float64);
+  void inside_parallel_region() {
+    // Each OpenMP thread multiplies its own matrices (large enough to be split outside a region):
+    // the BLAS runs on the calling thread, and every result is right.
+    Tensor a = ops::uniform({150, 120}, -1, 1, Dtype::Float64), b = ops::uniform({120, 100}, -1, 1, Dtype::Float64);
     Tensor ref = loop_matmul(a, b);
     std::vector<Tensor> out(4);
     const int64_t before = cpu::blas_gemm_calls();
 #pragma omp parallel for num_threads(2)
     for (int i = 0; i < 4; ++i) out[i] = ops::matmul(a, b);
-    QCOMPARE(cpu::blas_gemm_calls(), before);
+    QCOMPARE(cpu::blas_gemm_calls() - before, cpu::blas_enabled() ? int64_t{4} : int64_t{0});
     for (const Tensor& y : out) KUSARI_VERIFY_CLOSE(y, ref, 1e-12, 1e-12);
+  }
+
+  void split_over_threads_data() {
+    QTest::addColumn<qint64>("m");
+    QTest::addColumn<qint64>("n");
+    QTest::addColumn<bool>("ta");
+    QTest::addColumn<bool>("tb");
+    // Tall (split by rows) and wide (split by columns), with lengths not a multiple of the block.
+    for (bool ta : {false, true})
+      for (bool tb : {false, true}) {
+        const std::string t = std::string(ta ? "T" : "N") + (tb ? "T" : "N");
+        QTest::newRow(("tall " + t).c_str()) << qint64{201} << qint64{67} << ta << tb;
+        QTest::newRow(("wide " + t).c_str()) << qint64{45} << qint64{233} << ta << tb;
+      }
+  }
+  void split_over_threads() {
+    // Products big enough to be split over the OpenMP team, at 1, 2 and 3 threads.
+    QFETCH(qint64, m);
+    QFETCH(qint64, n);
+    QFETCH(bool, ta);
+    QFETCH(bool, tb);
+    const int64_t k = 130;
+    Tensor a = ta ? ops::uniform({k, m}, -1, 1, Dtype::Float32) : ops::uniform({m, k}, -1, 1, Dtype::Float32);
+    Tensor b = tb ? ops::uniform({n, k}, -1, 1, Dtype::Float32) : ops::uniform({k, n}, -1, 1, Dtype::Float32);
+    Tensor ref = loop_matmul(ta ? a.swapaxes(0, 1) : a, tb ? b.swapaxes(0, 1) : b);
+    const int saved = omp_get_max_threads();
+    for (int threads : {1, 2, 3}) {
+      omp_set_num_threads(threads);
+      Tensor y = ops::matmul(a, b, ta, tb);
+      omp_set_num_threads(saved);
+      KUSARI_VERIFY_CLOSE(y, ref, 2e-5, 2e-5);
+    }
   }
 };
 

@@ -1,6 +1,7 @@
 // CBLAS GEMM for the CPU matmul kernel (see blas_gemm.h).
 #include "kusari/device/cpu/blas_gemm.h"
 
+#include <algorithm>
 #include <atomic>
 #include <climits>
 #include <cstdlib>
@@ -41,6 +42,9 @@ const BlasRuntime& runtime() {
       auto cfg = reinterpret_cast<GetConfigFn>(dlsym(h, "openblas_get_config"));
       dlclose(h);  // still loaded: we link it
       if (set) {
+        // OpenBLAS's own pool stays at one thread: its spinning workers and our OpenMP team would
+        // fight over the cores. Our OpenMP team splits a GEMM instead (gemm below).
+        set(1);
         r.set_threads = set;
         r.description = cfg ? std::string(cfg()) : std::string("OpenBLAS");
         r.usable = true;
@@ -59,26 +63,12 @@ bool env_enabled() {
 }
 
 std::atomic<int> g_enabled{-1};  // -1: not decided yet
-std::atomic<int> g_threads{0};   // the thread count last handed to the BLAS
 std::atomic<int64_t> g_calls{0};
-
-// The BLAS's own pool gets our OpenMP thread count (OMP_NUM_THREADS / set_num_threads), so the two
-// never run more threads than asked for.
-void sync_threads() {
-  const int want = omp_get_max_threads();
-  if (g_threads.load(std::memory_order_relaxed) != want) {
-    runtime().set_threads(want);
-    g_threads.store(want, std::memory_order_relaxed);
-  }
-}
 
 bool fits(int64_t v) { return v >= 0 && v <= INT_MAX; }
 
 bool can_take(int64_t m, int64_t n, int64_t k, int64_t lda, int64_t ldb, int64_t ldy) {
   if (!blas_enabled()) return false;
-  // Inside a parallel region every OpenMP thread would start the BLAS pool: Eigen runs there
-  // single-threaded instead.
-  if (omp_in_parallel()) return false;
   return fits(m) && fits(n) && fits(k) && fits(lda) && fits(ldb) && fits(ldy) && m > 0 && n > 0 && k > 0;
 }
 #endif
@@ -131,23 +121,59 @@ const char* blas_description() {
 }
 
 #ifdef KUSARI_HAVE_CBLAS
+namespace {
+void call(const float* a, const float* b, float* y, int m, int n, int k, CBLAS_TRANSPOSE ta, CBLAS_TRANSPOSE tb,
+          int lda, int ldb, int ldy) {
+  cblas_sgemm(CblasRowMajor, ta, tb, m, n, k, 1.0f, a, lda, b, ldb, 0.0f, y, ldy);
+}
+void call(const double* a, const double* b, double* y, int m, int n, int k, CBLAS_TRANSPOSE ta, CBLAS_TRANSPOSE tb,
+          int lda, int ldb, int ldy) {
+  cblas_dgemm(CblasRowMajor, ta, tb, m, n, k, 1.0, a, lda, b, ldb, 0.0, y, ldy);
+}
+
+// Below this many multiply-adds one thread does the whole product (a team costs more).
+constexpr int64_t kSplitWork = int64_t{1} << 20;
+
+// y = op(a)·op(b) on our OpenMP team (the BLAS itself single-threaded): each thread computes a block
+// of rows of y (or of columns, when y is wider than tall), so no second thread pool exists and a
+// call from inside a parallel region stays on its own thread.
+template <typename T>
+bool gemm(const T* a, const T* b, T* y, int64_t m, int64_t n, int64_t k, bool trans_a, bool trans_b, int64_t lda,
+          int64_t ldb, int64_t ldy) {
+  if (!can_take(m, n, k, lda, ldb, ldy)) return false;
+  g_calls.fetch_add(1, std::memory_order_relaxed);
+  const CBLAS_TRANSPOSE ta = trans_a ? CblasTrans : CblasNoTrans, tb = trans_b ? CblasTrans : CblasNoTrans;
+  int threads = omp_in_parallel() ? 1 : omp_get_max_threads();
+  if (m * n * k < kSplitWork) threads = 1;
+  const bool by_rows = m >= n;
+  const int64_t len = by_rows ? m : n;
+  // Blocks of whole 16-element multiples (a full vector register of floats) where possible.
+  const int64_t chunk = std::max<int64_t>(16, ((len + threads - 1) / threads + 15) / 16 * 16);
+  const int parts = static_cast<int>((len + chunk - 1) / chunk);
+  if (threads <= 1 || parts <= 1) {
+    call(a, b, y, int(m), int(n), int(k), ta, tb, int(lda), int(ldb), int(ldy));
+    return true;
+  }
+#pragma omp parallel for num_threads(parts) schedule(static, 1)
+  for (int p = 0; p < parts; ++p) {
+    const int64_t lo = p * chunk, cnt = std::min(chunk, len - lo);
+    if (by_rows)  // rows lo.. of op(a): rows of a, or columns of a stored transposed
+      call(a + (trans_a ? lo : lo * lda), b, y + lo * ldy, int(cnt), int(n), int(k), ta, tb, int(lda), int(ldb),
+           int(ldy));
+    else  // columns lo.. of op(b): columns of b, or rows of b stored transposed
+      call(a, b + (trans_b ? lo * ldb : lo), y + lo, int(m), int(cnt), int(k), ta, tb, int(lda), int(ldb), int(ldy));
+  }
+  return true;
+}
+}  // namespace
+
 bool blas_gemm(const float* a, const float* b, float* y, int64_t m, int64_t n, int64_t k, bool trans_a, bool trans_b,
                int64_t lda, int64_t ldb, int64_t ldy) {
-  if (!can_take(m, n, k, lda, ldb, ldy)) return false;
-  sync_threads();
-  g_calls.fetch_add(1, std::memory_order_relaxed);
-  cblas_sgemm(CblasRowMajor, trans_a ? CblasTrans : CblasNoTrans, trans_b ? CblasTrans : CblasNoTrans, int(m), int(n),
-              int(k), 1.0f, a, int(lda), b, int(ldb), 0.0f, y, int(ldy));
-  return true;
+  return gemm(a, b, y, m, n, k, trans_a, trans_b, lda, ldb, ldy);
 }
 bool blas_gemm(const double* a, const double* b, double* y, int64_t m, int64_t n, int64_t k, bool trans_a,
                bool trans_b, int64_t lda, int64_t ldb, int64_t ldy) {
-  if (!can_take(m, n, k, lda, ldb, ldy)) return false;
-  sync_threads();
-  g_calls.fetch_add(1, std::memory_order_relaxed);
-  cblas_dgemm(CblasRowMajor, trans_a ? CblasTrans : CblasNoTrans, trans_b ? CblasTrans : CblasNoTrans, int(m), int(n),
-              int(k), 1.0, a, int(lda), b, int(ldb), 0.0, y, int(ldy));
-  return true;
+  return gemm(a, b, y, m, n, k, trans_a, trans_b, lda, ldb, ldy);
 }
 #else
 bool blas_gemm(const float*, const float*, float*, int64_t, int64_t, int64_t, bool, bool, int64_t, int64_t, int64_t) {

@@ -21,7 +21,9 @@ int64_t blas_gemm_calls();
 
 // y[m×n] = op(a) · op(b), row-major; op(a) is m×k (a stored k×m when trans_a, leading dimension lda),
 // op(b) is k×n. Returns false (nothing written) when the BLAS path cannot take this call: not
-// enabled, inside an OpenMP parallel region, or a dimension beyond the BLAS's int.
+// enabled, or a dimension beyond the BLAS's int. The BLAS runs single-threaded; a large product is
+// split over our OpenMP team (omp_get_max_threads), and inside a parallel region it stays on the
+// calling thread, so no second thread pool ever runs.
 bool blas_gemm(const float* a, const float* b, float* y, int64_t m, int64_t n, int64_t k, bool trans_a, bool trans_b,
                int64_t lda, int64_t ldb, int64_t ldy);
 bool blas_gemm(const double* a, const double* b, double* y, int64_t m, int64_t n, int64_t k, bool trans_a,
