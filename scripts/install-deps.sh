@@ -6,8 +6,10 @@ purpose="${1:-build}"
 # python3-dev, pybind11-dev, python3-numpy: the kusari module and kusari-kernel (embedded CPython).
 # libqscintilla2-qt6-dev, libqcustomplot-dev: kusari-studio's code cells and plots.
 # graphviz: `dot` lays out the Graph dock (the studio falls back to a plain layout without it).
+# libblas-dev + libopenblas0-pthread: matmul through OpenBLAS's sgemm/dgemm (KUSARI_BLAS; optional).
 packages=(cmake ninja-build g++ pkg-config libeigen3-dev zlib1g-dev qt6-base-dev dataset-fashion-mnist
-          python3-dev pybind11-dev python3-numpy libqscintilla2-qt6-dev libqcustomplot-dev graphviz)
+          python3-dev pybind11-dev python3-numpy libqscintilla2-qt6-dev libqcustomplot-dev graphviz
+          libblas-dev libopenblas0-pthread)
 if [ "$purpose" = test ]; then
   packages+=(python3-pytest python3-nbformat)  # nbformat: validates the notebooks the studio writes
 fi

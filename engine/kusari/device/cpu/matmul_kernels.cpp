@@ -1,5 +1,8 @@
-// Matrix products through Eigen's GEMM (multithreaded with OpenMP).
+// Matrix products through CBLAS (OpenBLAS, when built with KUSARI_BLAS) or Eigen's GEMM
+// (multithreaded with OpenMP).
 #include <Eigen/Core>
+
+#include "kusari/device/cpu/blas_gemm.h"
 
 #include "kusari/core/kernel_registry.h"
 #include "kusari/core/tensor.h"
@@ -26,6 +29,10 @@ void matmul_kernel(const Tensor& a, const Tensor& b, Tensor& y, bool trans_a, bo
       Eigen::Map<const RowMat<T>> B(bp + i * k * n, trans_b ? n : k, trans_b ? k : n);
       Eigen::Map<RowMat<T>> Y(yp + i * m * n, m, n);
       if (k == 0) { Y.setZero(); continue; }
+      // Row-major leading dimensions of the stored matrices: no transposed copy either way.
+      if (blas_gemm(ap + i * m * k, bp + i * k * n, yp + i * m * n, m, n, k, trans_a, trans_b, trans_a ? m : k,
+                    trans_b ? k : n, n))
+        continue;
       if (!trans_a && !trans_b) Y.noalias() = A * B;
       else if (trans_a && !trans_b) Y.noalias() = A.transpose() * B;
       else if (!trans_a && trans_b) Y.noalias() = A * B.transpose();
