@@ -185,14 +185,7 @@ void OpWatch::forward_postprocess(const HookEvent& e) {
       }
     }
   }
-  if (!hit && op_matches(e.op)) {
-    hit = true;
-    ev.kind = StopKind::Op;
-  }
-  if (!hit && step_.load(std::memory_order_relaxed)) {
-    hit = true;
-    ev.kind = StopKind::Step;
-  }
+  if (!hit) hit = op_or_step(e.op, ev);
   if (!hit) return;
   take_step();
   ev.op = std::string(e.op);
@@ -205,6 +198,14 @@ void OpWatch::forward_postprocess(const HookEvent& e) {
   if (ev.message.empty())
     ev.message = (ev.kind == StopKind::Step ? "stepped to " : "breakpoint on ") + ev.op + " (forward)" + at_text(ev.location);
   stop(ev);
+}
+
+// An op breakpoint, else a pending "next op": either stops here (a NaN stop is decided first).
+bool OpWatch::op_or_step(std::string_view op, StopEvent& ev) const {
+  if (op_matches(op)) ev.kind = StopKind::Op;
+  else if (step_.load(std::memory_order_relaxed)) ev.kind = StopKind::Step;
+  else return false;
+  return true;
 }
 
 void OpWatch::backward_preprocess(const HookEvent& e) {
@@ -228,14 +229,7 @@ void OpWatch::backward_postprocess(const HookEvent& e) {
       if (node.location.known()) ev.message += "; " + node.op + " was called at " + node.location.to_string();
     }
   }
-  if (!hit && op_matches(node.op)) {
-    hit = true;
-    ev.kind = StopKind::Op;
-  }
-  if (!hit && step_.load(std::memory_order_relaxed)) {
-    hit = true;
-    ev.kind = StopKind::Step;
-  }
+  if (!hit) hit = op_or_step(node.op, ev);
   if (!hit) return;
   take_step();
   ev.backward = true;

@@ -80,6 +80,7 @@ class OpWatch : public FunctionHook {
  private:
   void update_armed();  // with mu_ held
   bool op_matches(std::string_view op) const;
+  bool op_or_step(std::string_view op, StopEvent& ev) const;
   bool link_matches(const std::string& path) const;
   bool take_step();
   void stop(const StopEvent& event);
