@@ -10,7 +10,8 @@ using namespace kusari::protocol;
 
 namespace {
 
-// What one request produced, in arrival order: "d:<id>:<text>", "u:<id>:<text>", "o:<stdout>".
+// What one request produced, in arrival order: "d:<id>:<text>", "u:<id>:<text>", "o:<stdout>"
+// (adjacent stdout chunks merged).
 struct Transcript : QObject {
   Transcript(KernelClient& kernel, const QString& requestId) : id(requestId) {
     connect(&kernel, &KernelClient::displayData, this, [this](const QString& parent, const DisplayData& d) {
@@ -20,7 +21,13 @@ struct Transcript : QObject {
       if (parent == id) events << QStringLiteral("u:%1:%2").arg(u.displayId, u.text), updates << u;
     });
     connect(&kernel, &KernelClient::stream, this, [this](const QString& parent, const QString&, const QString& text) {
-      if (parent == id) events << QStringLiteral("o:") + text;
+      if (parent != id) return;
+      // print() writes text and "\n" separately; the kernel may send them as two stream
+      // messages. A frontend shows adjacent stream text as one run, so merge them here too.
+      if (!events.isEmpty() && events.last().startsWith(QStringLiteral("o:")))
+        events.last() += text;
+      else
+        events << QStringLiteral("o:") + text;
     });
     connect(&kernel, &KernelClient::error, this, [this](const QString& parent, const Error& e) {
       if (parent == id) error = e.ename + QStringLiteral(": ") + e.evalue;
