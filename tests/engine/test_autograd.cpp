@@ -62,6 +62,44 @@ class TestAutograd : public QObject {
     QVERIFY(!x.grad().defined());
   }
 
+  void unshared_gradients_accumulate_in_place() {
+    // A second backward sums into the leaf's existing grad array. One sum only: a new array
+    // would be allocated while the old one is alive, so an unchanged address proves the
+    // in-place sum (with two sums the allocator could hand the first array's block back).
+    Variable x = leaf(1.0, {4});
+    sum(x * 2.0).backward();
+    const void* first = x.grad().data().raw_data();
+    sum(x * 3.0).backward();
+    QCOMPARE(x.grad().data().raw_data(), first);
+    QVERIFY(allclose(x.grad().data(), ops::full({4}, 5.0, Dtype::Float64)));
+    (sum(x * 3.0) + sum(x * 4.0)).backward();
+    QVERIFY(allclose(x.grad().data(), ops::full({4}, 12.0, Dtype::Float64)));
+  }
+
+  void shared_gradients_are_never_written_in_place() {
+    Variable x = leaf(1.0, {4});
+    sum(x * 2.0).backward();
+    Tensor held = x.grad().data();  // somebody keeps the array (a NumPy view does the same)
+    sum(x * 3.0).backward();
+    QVERIFY(allclose(held, ops::full({4}, 2.0, Dtype::Float64)));
+    QVERIFY(allclose(x.grad().data(), ops::full({4}, 5.0, Dtype::Float64)));
+    QVERIFY(x.grad().data().raw_data() != held.raw_data());
+
+    // add's backward hands one gradient array to both inputs; a later sum into a's gradient
+    // must not reach b's.
+    Variable a = leaf(1.0, {3}), b = leaf(1.0, {3});
+    (sum((a + b) * 1.0) + sum(a * 5.0)).backward();
+    QVERIFY(allclose(a.grad().data(), ops::full({3}, 6.0, Dtype::Float64)));
+    QVERIFY(allclose(b.grad().data(), ops::full({3}, 1.0, Dtype::Float64)));
+
+    // retain_grad: y's kept grad is a snapshot the later sums do not change.
+    Variable c = leaf(2.0, {2});
+    Variable y = c * 1.0;
+    (sum(y * 3.0) + sum(y * 4.0)).backward(/*retain_grad=*/true);
+    QVERIFY(allclose(y.grad().data(), ops::full({2}, 7.0, Dtype::Float64)));
+    QVERIFY(allclose(c.grad().data(), ops::full({2}, 7.0, Dtype::Float64)));
+  }
+
   void grad_returns_without_touching_leaves() {
     Variable x = leaf(2.0);
     Variable y = x * x * x;

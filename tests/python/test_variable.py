@@ -107,3 +107,20 @@ def test_debug_mode_names_the_op_that_made_nan():
             F.log(x)
     assert "log" in str(info.value)
     assert "NaN" in str(info.value)
+
+
+def test_backward_never_writes_into_a_grad_array_the_user_holds():
+    # Gradients are summed in place only into arrays nobody else can see.
+    x = kusari.Variable(np.ones(3, dtype=np.float32))
+    mine = np.full(3, 10.0, dtype=np.float32)
+    x.grad = mine                     # the engine borrows this memory
+    F.sum(x * 2.0).backward()
+    np.testing.assert_array_equal(mine, np.full(3, 10.0, dtype=np.float32))
+    np.testing.assert_array_equal(x.grad, np.full(3, 12.0, dtype=np.float32))
+    view = x.grad                     # a view of the engine's array
+    F.sum(x * 3.0).backward()
+    np.testing.assert_array_equal(view, np.full(3, 12.0, dtype=np.float32))
+    np.testing.assert_array_equal(x.grad, np.full(3, 15.0, dtype=np.float32))
+    del view
+    F.sum(x * 1.0).backward()         # now unshared: summed in place, same values either way
+    np.testing.assert_array_equal(x.grad, np.full(3, 16.0, dtype=np.float32))

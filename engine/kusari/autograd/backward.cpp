@@ -24,13 +24,32 @@ struct ByGeneration {
 
 Variable accumulate(const Variable& acc, const Variable& g) { return acc.defined() ? add(acc, g) : g; }
 
+// Sums g into a gradient slot (a pending gradient or a leaf's grad). Without double backprop
+// (nothing records the sum) and when the slot holds the only reference to its Variable and to
+// that Variable's array, g is added into the array in place, as PyTorch's AccumulateGrad does:
+// a weight used at every step of an unrolled RNN then costs one pass per use instead of a new
+// array per use. Anyone else holding the gradient (a retained grad, a NumPy view, the same
+// gradient passed to two inputs, an array the user assigned as grad, whose memory NumPy owns)
+// makes the slot shared, and the sum a new array.
+void accumulate_into(std::shared_ptr<VariableImpl>& slot, const Variable& g) {
+  if (!slot) {
+    slot = g.impl();
+    return;
+  }
+  const auto& storage = slot->data.storage();
+  if (!config().enable_backprop && slot.use_count() == 1 && storage && storage.use_count() == 1 &&
+      !storage->borrowed() && ops::add_in_place(slot->data, g.data()))
+    return;
+  slot = add(Variable(slot), g).impl();
+}
+
 // The core of backward and grad. `targets` non-null: collect gradients for those
 // variables instead of accumulating into leaves.
 void traverse(const std::vector<Variable>& outputs, const std::vector<Variable>& grad_outputs, bool retain_grad,
               bool enable_double_backprop, const std::unordered_set<const VariableImpl*>* targets,
               std::unordered_map<const VariableImpl*, Variable>& collected) {
   UsingConfig backprop_scope(&Config::enable_backprop, enable_double_backprop);
-  std::unordered_map<const VariableImpl*, Variable> pending;
+  std::unordered_map<const VariableImpl*, std::shared_ptr<VariableImpl>> pending;
   std::priority_queue<std::shared_ptr<FunctionNode>, std::vector<std::shared_ptr<FunctionNode>>, ByGeneration> heap;
   std::unordered_set<const FunctionNode*> seen;
 
@@ -45,10 +64,10 @@ void traverse(const std::vector<Variable>& outputs, const std::vector<Variable>&
     }
     if (targets && targets->count(y.impl().get())) collected[y.impl().get()] = accumulate(collected[y.impl().get()], gy);
     if (!y.creator()) {
-      if (!targets && y.requires_grad()) y.impl()->grad = accumulate(y.grad(), gy).impl();
+      if (!targets && y.requires_grad()) accumulate_into(y.impl()->grad, gy);
       continue;
     }
-    pending[y.impl().get()] = accumulate(pending[y.impl().get()], gy);
+    accumulate_into(pending[y.impl().get()], gy);
     if (seen.insert(y.creator().get()).second) heap.push(y.creator());
   }
 
@@ -63,7 +82,7 @@ void traverse(const std::vector<Variable>& outputs, const std::vector<Variable>&
       if (!out) continue;
       auto it = pending.find(out.get());
       if (it == pending.end()) continue;
-      gys[i] = it->second;
+      gys[i] = Variable(it->second);
       any = true;
       if (!retain_grad) pending.erase(it);
     }
@@ -92,11 +111,12 @@ void traverse(const std::vector<Variable>& outputs, const std::vector<Variable>&
       const VariableImpl* key = x.impl().get();
       if (targets && targets->count(key)) collected[key] = accumulate(collected[key], gxs[i]);
       if (x.creator()) {
-        pending[key] = accumulate(pending[key], gxs[i]);
-        if (retain_grad && !targets) x.impl()->grad = pending[key].impl();
+        std::shared_ptr<VariableImpl>& slot = pending[key];
+        accumulate_into(slot, gxs[i]);
+        if (retain_grad && !targets) x.impl()->grad = slot;
         if (seen.insert(x.creator().get()).second) heap.push(x.creator());
       } else if (!targets && x.requires_grad()) {
-        x.impl()->grad = accumulate(x.grad(), gxs[i]).impl();
+        accumulate_into(x.impl()->grad, gxs[i]);
       }
     }
   }

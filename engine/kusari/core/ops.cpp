@@ -121,6 +121,14 @@ Tensor compare(std::string_view name, const Tensor& a, const Tensor& b) {
 }
 
 Tensor add(const Tensor& a, const Tensor& b) { return binary("add", a, b); }
+bool add_in_place(const Tensor& acc, const Tensor& b) {
+  if (!acc.defined() || !b.defined() || acc.dtype() != b.dtype() || acc.shape() != b.shape() ||
+      acc.device() != b.device() || !acc.is_contiguous() || acc.shares_storage(b))
+    return false;
+  Tensor out = acc;  // same storage: an elementwise kernel reads each element before writing it
+  kernel<BinaryKernel>("add", acc.device())(acc, b, out);
+  return true;
+}
 Tensor sub(const Tensor& a, const Tensor& b) { return binary("subtract", a, b); }
 Tensor mul(const Tensor& a, const Tensor& b) { return binary("multiply", a, b); }
 Tensor div(const Tensor& a, const Tensor& b) { return binary("divide", a, b); }

@@ -29,6 +29,7 @@ class Storage {
   void* data() const { return ptr_; }
   size_t nbytes() const { return nbytes_; }
   const Device& device() const { return device_; }
+  bool borrowed() const { return keep_alive_ != nullptr; }  // memory owned elsewhere (NumPy)
 
  private:
   void* ptr_ = nullptr;
