@@ -5,9 +5,11 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <type_traits>
 
 #include "kusari/core/kernel_registry.h"
 #include "kusari/device/cpu/elementwise.h"
+#include "kusari/device/cpu/vector_math.h"
 #include "kusari/functions/activation_kernels.h"
 
 namespace kusari::cpu {
@@ -21,6 +23,17 @@ void softmax_rows(const T* x, T* y, int64_t rows, int64_t n) {
   for (int64_t r = 0; r < rows; ++r) {
     const T* xr = x + r * n;
     T* yr = y + r * n;
+    if constexpr (std::is_same_v<T, float>) {  // vectorized exp, double sums (vector_math.h)
+      if constexpr (Log) {
+        float mx, lse;
+        max_lse_row_f32(xr, n, mx, lse);
+        const float shift = mx + lse;
+        for (int64_t j = 0; j < n; ++j) yr[j] = xr[j] - shift;
+      } else {
+        softmax_row_f32(xr, yr, n);
+      }
+      continue;
+    }
     T m = -std::numeric_limits<T>::infinity();
     for (int64_t j = 0; j < n; ++j) m = xr[j] > m ? xr[j] : m;
     T s = 0;
