@@ -7,11 +7,12 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import thread_env  # noqa: E402
+
+thread_env.set_from_argv()  # before common imports NumPy (and so OpenBLAS)
 import common  # noqa: E402
 
 args = common.parse_args()
-os.environ["OMP_NUM_THREADS"] = str(args.threads)
-os.environ["OPENBLAS_NUM_THREADS"] = str(args.threads)
 
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
