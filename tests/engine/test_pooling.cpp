@@ -8,6 +8,7 @@
 
 #include "engine/engine_test_support.h"
 #include "kusari/functions/pooling.h"
+#include "kusari/functions/reduction.h"
 
 using namespace kusari;
 using namespace kusari::test_support;
@@ -112,6 +113,7 @@ void add_pool_rows() {
   for (bool ca : {true, false}) {
     std::string tag = ca ? " cover_all" : " exact";
     QTest::newRow(("k2 s2" + tag).c_str()) << 2 << 2 << 0 << ca << QList<qint64>{2, 3, 5, 7};
+    QTest::newRow(("k2 s2 even (the 2x2 fast path)" + tag).c_str()) << 2 << 2 << 0 << ca << QList<qint64>{2, 3, 6, 8};
     QTest::newRow(("k3 s2 p1" + tag).c_str()) << 3 << 2 << 1 << ca << QList<qint64>{1, 2, 6, 5};
     QTest::newRow(("k3 s1 p1" + tag).c_str()) << 3 << 1 << 1 << ca << QList<qint64>{2, 2, 4, 4};
     QTest::newRow(("k2 s3" + tag).c_str()) << 2 << 3 << 0 << ca << QList<qint64>{1, 2, 7, 8};
@@ -154,6 +156,25 @@ class TestPooling : public QObject {
     KUSARI_VERIFY_CLOSE(y.data(), ref.y, 0, 0);
     KUSARI_VERIFY_CLOSE(indexes, ref.indexes, 0, 0);
     KUSARI_VERIFY_CLOSE(max_pooling_2d(x.astype(Dtype::Float32), p).data(), ref.y, 1e-6, 1e-6);
+  }
+
+  void max_pooling_2x2_ties_pick_the_first_cell() {
+    // Values 0..2 (many ties): the 2x2 stride-2 fast path must pick the first maximum in
+    // row-major order, as the general loop and the reference do; odd sizes leave a margin.
+    for (const Shape& xs : {Shape{2, 2, 6, 8}, Shape{1, 3, 7, 9}}) {
+      std::mt19937 rng(4);
+      Tensor x = tensor_from(xs, [&](int64_t) { return static_cast<double>(rng() % 3); });
+      const Pool2dParams p = params(2, 2, 0, false);
+      Expected ref = max_pool_reference(x, p);
+      auto [y, indexes] = max_pooling_2d_with_indexes(x, p);
+      KUSARI_VERIFY_CLOSE(y.data(), ref.y, 0, 0);
+      KUSARI_VERIFY_CLOSE(indexes, ref.indexes, 0, 0);
+      // The gradient goes to that cell only.
+      Variable xv(x.astype(Dtype::Float32), true);
+      sum(max_pooling_2d(xv, p)).backward();
+      Tensor expect = spread_reference(ops::ones(ref.y.shape(), Dtype::Float64), p, xs[2], xs[3], &ref.indexes);
+      KUSARI_VERIFY_CLOSE(xv.grad().data(), expect, 0, 0);
+    }
   }
 
   void max_pooling_backward_data() { add_pool_rows(); }

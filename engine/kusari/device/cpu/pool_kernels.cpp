@@ -26,6 +26,38 @@ struct Window {
 
 int64_t planes_of(const Tensor& t) { return t.shape()[0] * t.shape()[1]; }
 
+// The usual CNN pooling: 2x2 windows, stride 2, no padding, every window inside the image. Its
+// in-window index is (row << 1) | column, so these paths skip the Window bookkeeping (and the
+// division in Window::cell) that made max_pool ~8% of cnn_step.
+bool is_2x2_stride_2(const Pool2dGeometry& g) {
+  return g.kh == 2 && g.kw == 2 && g.sy == 2 && g.sx == 2 && g.ph == 0 && g.pw == 0 && 2 * g.out_h <= g.h &&
+         2 * g.out_w <= g.w;
+}
+
+// One plane of the 2x2 max; the cells are compared in the general loop's order (row-major, a
+// later cell wins only when strictly greater), so ties and NaN give the same result and index.
+template <typename T>
+void max_pool_2x2_plane(const T* src, T* y, int64_t* idx, const Pool2dGeometry& g) {
+  for (int64_t oy = 0; oy < g.out_h; ++oy) {
+    const T* r0 = src + 2 * oy * g.w;
+    const T* r1 = r0 + g.w;
+    T* yo = y + oy * g.out_w;
+    int64_t* io = idx + oy * g.out_w;
+    for (int64_t ox = 0; ox < g.out_w; ++ox) {
+      const T c[4] = {r0[2 * ox], r0[2 * ox + 1], r1[2 * ox], r1[2 * ox + 1]};
+      T best = c[0];
+      int64_t arg = 0;
+      for (int64_t k = 1; k < 4; ++k) {
+        const bool take = c[k] > best;
+        best = take ? c[k] : best;
+        arg = take ? k : arg;
+      }
+      yo[ox] = best;
+      io[ox] = arg;
+    }
+  }
+}
+
 void max_pool(const Tensor& x, Tensor& y, Tensor& indexes, const Pool2dGeometry& g) {
   visit_floating("max_pooling_2d", x.dtype(), [&](auto tag) {
     using T = decltype(tag);
@@ -36,6 +68,10 @@ void max_pool(const Tensor& x, Tensor& y, Tensor& indexes, const Pool2dGeometry&
 #pragma omp parallel for if (x.numel() > kParallelThreshold) schedule(static)
     for (int64_t pl = 0; pl < planes; ++pl) {
       const T* src = xp + pl * hw;
+      if (is_2x2_stride_2(g)) {
+        max_pool_2x2_plane(src, yp + pl * ohw, ip + pl * ohw, g);
+        continue;
+      }
       for (int64_t oy = 0; oy < g.out_h; ++oy)
         for (int64_t ox = 0; ox < g.out_w; ++ox) {
           Window win(g, oy, ox);
@@ -94,6 +130,14 @@ void pool_scatter(const Tensor& y, const Tensor& indexes, Tensor& x, const Pool2
     for (int64_t pl = 0; pl < planes; ++pl) {
       T* dst = xp + pl * hw;
       std::fill(dst, dst + hw, T(0));
+      if (is_2x2_stride_2(g)) {  // windows do not overlap and lie inside the image
+        for (int64_t oy = 0; oy < g.out_h; ++oy)
+          for (int64_t ox = 0; ox < g.out_w; ++ox) {
+            const int64_t o = pl * ohw + oy * g.out_w + ox;
+            dst[(2 * oy + (ip[o] >> 1)) * g.w + 2 * ox + (ip[o] & 1)] += yp[o];
+          }
+        continue;
+      }
       for (int64_t oy = 0; oy < g.out_h; ++oy)
         for (int64_t ox = 0; ox < g.out_w; ++ox) {
           const int64_t o = pl * ohw + oy * g.out_w + ox;
