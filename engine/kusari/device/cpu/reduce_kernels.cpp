@@ -89,7 +89,14 @@ void reduce(const Tensor& x, Tensor& y, const Axes& axes) {
       auto reduce_row = [&](int64_t r) {
         Acc<T> a = Op::template init<T>();
         const T* row = xp + r * cols;
-        for (int64_t c = 0; c < cols; ++c) a = Op::template step<T>(a, row[c]);
+        if constexpr (std::is_same_v<Op, SumOp>) {
+          // Reassociated into vector lanes (still accumulated in double for floats): one
+          // serial chain of dependent adds made the conv bias gradient ~4% of cnn_step.
+#pragma omp simd reduction(+ : a)
+          for (int64_t c = 0; c < cols; ++c) a += row[c];
+        } else {
+          for (int64_t c = 0; c < cols; ++c) a = Op::template step<T>(a, row[c]);
+        }
         yp[r] = static_cast<T>(a);
       };
       if (rows * cols > kParallelThreshold) {  // below the threshold: no OpenMP region at all
