@@ -124,3 +124,18 @@ def test_backward_never_writes_into_a_grad_array_the_user_holds():
     del view
     F.sum(x * 1.0).backward()         # now unshared: summed in place, same values either way
     np.testing.assert_array_equal(x.grad, np.full(3, 16.0, dtype=np.float32))
+
+
+def test_arrays_passed_to_functions_are_constants():
+    # Chainer's as_variable: an ndarray argument is wrapped without requires_grad, so backward
+    # computes no gradient for a data batch; an explicit Variable(x) still requires grad.
+    import kusari.links as L
+    layer = L.Linear(3, 2)
+    batch = np.ones((4, 3), np.float32)
+    y = layer(batch)
+    assert y.creator.inputs[0].requires_grad is False
+    assert kusari.Variable(batch).requires_grad is True
+    F.sum(y).backward()
+    np.testing.assert_allclose(layer.W.grad, np.full((2, 3), 4.0))
+    z = F.matmul(batch, np.ones((3, 1), np.float32))
+    assert z.creator is None  # two constants: nothing to differentiate, no node recorded
