@@ -17,11 +17,13 @@ VariablesView::VariablesView(QWidget* parent)
                       tr("No variables yet — run a cell to see its names, types and tensor statistics here."), proxy_,
                       model_, VariablesModel::SortRole);
   tree_->setRootIsDecorated(false);
-  tree_->setColumnWidth(VariablesModel::Name, 110);
-  tree_->setColumnWidth(VariablesModel::Type, 80);
-  tree_->setColumnWidth(VariablesModel::Shape, 90);
-  tree_->setColumnWidth(VariablesModel::Dtype, 64);
-  for (int c : {VariablesModel::Min, VariablesModel::Mean, VariablesModel::Max}) tree_->setColumnWidth(c, 70);
+  // Narrow enough that the last column (Value: a scalar's number, a string) still shows at the
+  // dock's default width of about 590 px; every column stays resizable.
+  tree_->setColumnWidth(VariablesModel::Name, 92);
+  tree_->setColumnWidth(VariablesModel::Type, 74);
+  tree_->setColumnWidth(VariablesModel::Shape, 82);
+  tree_->setColumnWidth(VariablesModel::Dtype, 58);
+  for (int c : {VariablesModel::Min, VariablesModel::Mean, VariablesModel::Max}) tree_->setColumnWidth(c, 62);
 
   connect(tree_, &QTreeView::activated, this, [this](const QModelIndex& index) {
     emit variableActivated(model_->record(proxy_->mapToSource(index).row()).name);
