@@ -9,6 +9,7 @@
 #include <QSignalSpy>
 #include <QJsonObject>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTest>
 
 using kusari::studio::Cell;
@@ -230,6 +231,22 @@ class TestWidgetNotebookView : public QObject {
     QCoreApplication::processEvents();
     QVERIFY2(view_->cellWidget(0)->height() < 200, qPrintable(QString::number(view_->cellWidget(0)->height())));
     QVERIFY2(view_->cellWidget(1)->height() < 120, qPrintable(QString::number(view_->cellWidget(1)->height())));
+  }
+
+  void longLineKeepsTheLastLineAboveTheScrollBar() {
+    // A line wider than the cell shows a horizontal scroll bar after layout; the editor then
+    // grows by the bar's height instead of letting it cover the last line.
+    notebook_->setSource(0, QStringLiteral("x = 1\ny = 2\nz = '") + QString(400, QLatin1Char('w')) + "'");
+    kusari::widgets::CodeEditor* editor = view_->cellWidget(0)->editor();
+    QTRY_VERIFY(editor->horizontalScrollBar()->isVisible());
+    const int lineHeight = static_cast<int>(editor->SendScintilla(QsciScintilla::SCI_TEXTHEIGHT, 0));
+    const int needed = 3 * lineHeight + editor->horizontalScrollBar()->height();
+    QTRY_VERIFY2(editor->viewport()->height() >= 3 * lineHeight,
+                 qPrintable(QStringLiteral("viewport %1 < 3 lines of %2 (editor %3, needs %4)")
+                                .arg(editor->viewport()->height())
+                                .arg(lineHeight)
+                                .arg(editor->height())
+                                .arg(needed)));
   }
 
   void noticeShowsAboveTheCellsAndReportsItsAction() {

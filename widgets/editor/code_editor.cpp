@@ -83,8 +83,15 @@ CodeEditor::CodeEditor(Language language, QWidget* parent) : QsciScintilla(paren
 
   setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
   connect(this, &QsciScintilla::linesChanged, this, &CodeEditor::fitHeight);
+  horizontalScrollBar()->installEventFilter(this);
   applyTheme();
   fitHeight();
+}
+
+bool CodeEditor::eventFilter(QObject* watched, QEvent* event) {
+  if (watched == horizontalScrollBar() && (event->type() == QEvent::Show || event->type() == QEvent::Hide))
+    QMetaObject::invokeMethod(this, &CodeEditor::fitHeight, Qt::QueuedConnection);
+  return QsciScintilla::eventFilter(watched, event);
 }
 
 void CodeEditor::applyTheme() {

@@ -46,6 +46,9 @@ class CodeEditor : public QsciScintilla {
  protected:
   void focusInEvent(QFocusEvent* event) override;
   void wheelEvent(QWheelEvent* event) override;
+  // Refits the height when the horizontal scroll bar appears or goes (a long line), so it never
+  // covers the last line.
+  bool eventFilter(QObject* watched, QEvent* event) override;
 
  private:
   Language language_;
