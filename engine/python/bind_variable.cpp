@@ -18,27 +18,19 @@ Variable as_variable(const py::handle& obj) {
 namespace {
 
 // What py::implicitly_convertible<py::array, Variable>() does, except that the Variable made
-// from an array passed where a Variable is expected does not require grad (Chainer's
-// as_variable): with the constructor's default (requires_grad=True, right for an explicit
-// kusari.Variable(x)), every F.linear(x_batch, ...) computed an unused gradient for its input
-// batch, ~15% of a training step of an MLP. Non-reentrant, like pybind11's.
+// from an array passed where a Variable is expected does not require grad (as_variable above,
+// Chainer's as_variable): implicitly_convertible calls kusari.Variable(x), whose default
+// requires_grad=True (right for an explicit Variable) made every F.linear(x_batch, ...) compute
+// an unused gradient for its input batch, ~15% of a training step of an MLP.
 void implicitly_convert_arrays_to_constants() {
-  auto caster = [](PyObject* obj, PyTypeObject* type) -> PyObject* {
-    static bool busy = false;
-    if (busy || !py::isinstance<py::array>(obj)) return nullptr;
-    busy = true;
-    PyObject* result = nullptr;
+  auto caster = [](PyObject* obj, PyTypeObject*) -> PyObject* {
+    if (!py::isinstance<py::array>(obj)) return nullptr;
     try {
-      py::tuple args = py::make_tuple(py::handle(obj));
-      py::dict kwargs;
-      kwargs["requires_grad"] = false;
-      result = PyObject_Call(reinterpret_cast<PyObject*>(type), args.ptr(), kwargs.ptr());
+      return py::cast(as_variable(obj)).release().ptr();
     } catch (...) {
-      result = nullptr;
+      PyErr_Clear();
+      return nullptr;
     }
-    busy = false;
-    if (result == nullptr) PyErr_Clear();
-    return result;
   };
   auto* info = py::detail::get_type_info(typeid(Variable));
   if (!info) throw std::logic_error("kusari.Variable must be registered before its implicit conversion");

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <type_traits>
 
-
 #include "kusari/core/kernel_registry.h"
 #include "kusari/device/cpu/elementwise.h"
 #include "kusari/device/cpu/vector_math.h"
@@ -13,9 +12,20 @@
 namespace kusari::cpu {
 namespace {
 
-// Max and log-sum-exp of the C values of row (n, r): x[(n * C + c) * R + r].
+// Max and log-sum-exp of the C values of row (n, r): x[(n * C + c) * R + r]. float32 rows with
+// contiguous classes (R == 1, the usual (N, C) logits) take the vectorized path of
+// vector_math.h: a language model's softmax over 10^5–10^6 logits per step spent ~6% of
+// lstm_step in libm's exp in double otherwise.
 template <typename T>
 void row_max_lse(const T* x, int64_t C, int64_t R, double& mx, double& lse) {
+  if constexpr (std::is_same_v<T, float>) {
+    if (R == 1) {
+      float fmx, flse;
+      max_lse_row_f32(x, C, fmx, flse);
+      mx = fmx, lse = flse;
+      return;
+    }
+  }
   mx = -INFINITY;
   for (int64_t c = 0; c < C; ++c) mx = std::max(mx, static_cast<double>(x[c * R]));
   double s = 0;
@@ -23,9 +33,6 @@ void row_max_lse(const T* x, int64_t C, int64_t R, double& mx, double& lse) {
   lse = std::log(s);
 }
 
-// float32 rows with contiguous classes (R == 1, the usual (N, C) logits) take the vectorized
-// path of vector_math.h: a language model's softmax over 10^5–10^6 logits per step spent ~6% of
-// lstm_step in libm's exp in double otherwise.
 void softmax_cross_entropy_kernel(const Tensor& x, const Tensor& t, const Tensor& class_weight, int64_t ignore_label,
                                   Tensor& loss) {
   visit_floating("softmax_cross_entropy", x.dtype(), [&](auto tag) {
@@ -46,17 +53,7 @@ void softmax_cross_entropy_kernel(const Tensor& x, const Tensor& t, const Tensor
       }
       const T* row = xp + n * C * R + r;
       double mx, lse;
-      if constexpr (std::is_same_v<T, float>) {
-        if (R == 1) {
-          float fmx, flse;
-          max_lse_row_f32(row, C, fmx, flse);
-          mx = fmx, lse = flse;
-        } else {
-          row_max_lse(row, C, R, mx, lse);
-        }
-      } else {
-        row_max_lse(row, C, R, mx, lse);
-      }
+      row_max_lse(row, C, R, mx, lse);
       const double log_p = static_cast<double>(row[label * R]) - mx - lse;
       const double w = wp ? static_cast<double>(wp[label]) : 1.0;
       yp[i] = static_cast<T>(-w * log_p);
