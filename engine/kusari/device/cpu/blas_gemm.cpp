@@ -1,6 +1,8 @@
 // CBLAS GEMM for the CPU matmul kernel (see blas_gemm.h).
 #include "kusari/device/cpu/blas_gemm.h"
 
+#include "kusari/device/cpu/thin_gemm.h"
+
 #include <algorithm>
 #include <atomic>
 #include <climits>
@@ -124,6 +126,7 @@ const char* blas_description() {
 namespace {
 void call(const float* a, const float* b, float* y, int m, int n, int k, CBLAS_TRANSPOSE ta, CBLAS_TRANSPOSE tb,
           int lda, int ldb, int ldy) {
+  if (thin_gemm(a, b, y, m, n, k, ta == CblasTrans, tb == CblasTrans, lda, ldb, ldy)) return;
   cblas_sgemm(CblasRowMajor, ta, tb, m, n, k, 1.0f, a, lda, b, ldb, 0.0f, y, ldy);
 }
 void call(const double* a, const double* b, double* y, int m, int n, int k, CBLAS_TRANSPOSE ta, CBLAS_TRANSPOSE tb,
