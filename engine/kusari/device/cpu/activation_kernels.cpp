@@ -48,6 +48,24 @@ void activation_step_kernel(const Tensor& x, Tensor& y, const UnaryArgs& args) {
   });
 }
 
+// relu's backward in one pass: gy · (x > 0 ? 1 : 0), the product kept (not a select) so that a NaN or
+// Inf in gy still propagates where x <= 0, exactly as the mask-then-multiply it replaces.
+void relu_grad_kernel(const Tensor& gy, const Tensor& x, Tensor& y) {
+  visit_floating("relu_grad", y.dtype(), [&](auto tag) {
+    using T = decltype(tag);
+    if (gy.is_contiguous() && x.is_contiguous()) {
+      const T* __restrict g = static_cast<const T*>(gy.raw_data());
+      const T* __restrict v = static_cast<const T*>(x.raw_data());
+      T* __restrict out = static_cast<T*>(y.raw_data());
+      const int64_t n = y.numel();
+#pragma omp parallel for simd if (n > kParallelThreshold) schedule(static)
+      for (int64_t i = 0; i < n; ++i) out[i] = g[i] * (v[i] > T(0) ? T(1) : T(0));
+      return;
+    }
+    map2<T, T>(gy, x, y, [](T g, T v) { return g * (v > T(0) ? T(1) : T(0)); });
+  });
+}
+
 // 1 / (1 + exp(-x)) without overflow and without losing the tiny values for x << 0.
 template <typename T>
 inline T stable_sigmoid(T x) {
@@ -88,6 +106,7 @@ KUSARI_CPU_UNARY_KERNEL("gelu", x * cpu::normal_cdf(x));
 KUSARI_CPU_UNARY_KERNEL("normal_cdf", cpu::normal_cdf(x));
 KUSARI_CPU_UNARY_KERNEL("normal_pdf", T(cpu::kInvSqrt2Pi) * std::exp(T(-0.5) * x * x));
 KUSARI_REGISTER_KERNEL("activation_step", DeviceType::CPU, cpu::activation_step_kernel);
+KUSARI_REGISTER_KERNEL("relu_grad", DeviceType::CPU, cpu::relu_grad_kernel);
 KUSARI_CPU_UNARY_KERNEL("activation_band", (x > T(args.a) && x < T(args.b)) ? T(1) : T(0));
 
 }  // namespace kusari
