@@ -1,5 +1,6 @@
-"""relu's backward mask (the "activation_step" kernel, x > 0 ? 1 : 0) has a vectorized path for
-contiguous input and the generic strided map otherwise: both give the same gradient."""
+"""relu's backward (the "relu_grad" kernel, gy · (x > 0 ? 1 : 0) in one pass) has a vectorized path
+for contiguous operands and the generic strided map otherwise: both give the same gradient, NaN from
+above propagates, and the fused op is its own (masked) backward."""
 import numpy as np
 
 import kusari
