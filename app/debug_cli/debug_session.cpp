@@ -146,6 +146,12 @@ void DebugSession::command(const QString& line) {
     if (needStop()) resume(QStringLiteral("next_op"));
   } else if (name == QLatin1StringView("where") || name == QLatin1StringView("bt") || name == QLatin1StringView("w")) {
     if (needStop()) where();
+  } else if (name == QLatin1StringView("up") || name == QLatin1StringView("u")) {
+    if (needStop()) moveFrame(args, +1);
+  } else if (name == QLatin1StringView("down")) {
+    if (needStop()) moveFrame(args, -1);
+  } else if (name == QLatin1StringView("list") || name == QLatin1StringView("l")) {
+    if (needStop()) list(args);
   } else if (name == QLatin1StringView("p") || name == QLatin1StringView("print")) {
     if (needStop()) print(args, false);
   } else if (name == QLatin1StringView("tensor")) {
@@ -165,6 +171,7 @@ void DebugSession::help() {
       "run                        start the program\n"
       "continue (c), next (n), step (s), return (r), nextop   resume\n"
       "where (bt), p EXPR, tensor EXPR, graph                inspect the stopped program\n"
+      "up (u) [N], down [N], list (l) [LINE]                 choose the frame p/tensor/list look at; its source\n"
       "quit (q)\n"));
 }
 
@@ -222,6 +229,7 @@ void DebugSession::stopped(const StoppedEvent& e) {
   } else if (e.reason != QLatin1StringView("breakpoint") && e.reason != QLatin1StringView("step") && !e.description.isEmpty()) {
     out(QStringLiteral("Stopped (%1): %2\n").arg(e.reason, e.description));
   }
+  setFrames(e.frames);
   const QString function = e.frames.isEmpty() ? QString() : e.frames[0].function;
   printLocation(e.source, e.line, function, true);
   pump();
@@ -239,10 +247,11 @@ void DebugSession::where() {
       err(QStringLiteral("*** %1\n").arg(reply.error));
       return;
     }
+    const qint64 selected = frameId();
     for (qsizetype i = reply.frames.size() - 1; i >= 0; --i) {
       const StackFrame& f = reply.frames[i];
       if (program_.isRunner(f.source)) continue;
-      printLocation(f.source, f.line, f.function, i == 0);
+      printLocation(f.source, f.line, f.function, f.id == selected);
     }
   });
 }
@@ -252,7 +261,7 @@ void DebugSession::print(const QString& expression, bool tensor) {
     err(QStringLiteral("*** usage: %1 EXPR\n").arg(tensor ? QStringLiteral("tensor") : QStringLiteral("p")));
     return;
   }
-  expect<EvaluateReply>(kernel_.evaluate(expression), &KernelClient::evaluateReply, [this, expression, tensor](const EvaluateReply& reply) {
+  expect<EvaluateReply>(kernel_.evaluate(expression, frameId()), &KernelClient::evaluateReply, [this, expression, tensor](const EvaluateReply& reply) {
     if (!reply.error.isEmpty()) {
       err(QStringLiteral("*** %1\n").arg(reply.error));
       return;

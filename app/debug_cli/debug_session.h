@@ -46,6 +46,11 @@ class DebugSession : public QObject {
   void runUnit();
   void resume(const QString& action);
   void where();
+  // debug_session_frames.cpp: the frame that p, tensor and list look at (pdb's up/down/list).
+  void setFrames(const QList<protocol::StackFrame>& frames);
+  qint64 frameId() const;
+  void moveFrame(const QString& args, int direction);
+  void list(const QString& args);
   void print(const QString& expression, bool tensor);
   void graph();
   void quit(int status);
@@ -81,6 +86,9 @@ class DebugSession : public QObject {
   bool system_exit_ = false;  // the program called sys.exit(): status_ is its code
   bool finished_emitted_ = false;
   QString stopped_source_;
+  QList<protocol::StackFrame> frames_;  // the stop's user frames, innermost first
+  qsizetype frame_ = 0;                 // the selected one (up/down)
+  qint64 list_next_ = 0;                // where a bare `list` goes on (0: around the frame's line)
   QList<QCborMap> graph_;  // node events of the current pass
   QSet<qint64> backward_ran_;
 };

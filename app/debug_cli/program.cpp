@@ -131,16 +131,21 @@ QString Program::displayName(const QString& source) const {
   return source;
 }
 
-QString Program::sourceLine(const QString& source, qint64 line) const {
-  if (line < 1) return {};
-  QStringList lines;
-  if (source.startsWith(QLatin1StringView("<cell "))) {
-    const qsizetype i = cellIds_.indexOf(source.mid(6, source.size() - 7));
-    if (i >= 0) lines = cellLines_[i];
+QStringList Program::lines(const QString& source) const {
+  QStringList text;
+  if (!source.startsWith(QLatin1StringView("<cell "))) {
+    text = fileLines(source);
   } else {
-    lines = fileLines(source);
+    const qsizetype i = cellIds_.indexOf(source.mid(6, source.size() - 7));
+    if (i >= 0) text = cellLines_[i];
   }
-  return line <= lines.size() ? lines[line - 1] : QString();
+  if (!text.isEmpty() && text.last().isEmpty()) text.removeLast();  // the final newline ends a line
+  return text;
+}
+
+QString Program::sourceLine(const QString& source, qint64 line) const {
+  const QStringList text = lines(source);
+  return line >= 1 && line <= text.size() ? text[line - 1] : QString();
 }
 
 bool Program::isRunner(const QString& source) const { return source == cellSource(kRunnerCell); }

@@ -31,11 +31,14 @@ class Program {
   QString displayName(const QString& source) const;
   // Line `line` (1-based) of `source`, without its newline; "" when unknown.
   QString sourceLine(const QString& source, qint64 line) const;
+  // How many lines `source` has (0 when unknown).
+  qint64 lineCount(const QString& source) const { return lines(source).size(); }
   // Sources that belong to kusari-debug itself (the script runner's cell): hidden in stacks.
   bool isRunner(const QString& source) const;
 
  private:
   QString cellSource(const QString& cellId) const { return QStringLiteral("<cell %1>").arg(cellId); }
+  QStringList lines(const QString& source) const;
 
   bool notebook_ = false;
   QString path_;

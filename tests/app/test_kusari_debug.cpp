@@ -1,5 +1,6 @@
 // kusari-debug, the terminal debugger, run as a process with scripted standard input: a line
-// breakpoint in a Chain's forward, p / tensor / nextop / graph / where / continue; break nan;
+// breakpoint in a Chain's forward, p / tensor / nextop / graph / where / continue; up / down /
+// list; break nan;
 // a failing script's exit status; a breakpoint in a notebook cell.
 #include <QCoreApplication>
 #include <QDir>
@@ -108,6 +109,45 @@ class TestKusariDebug : public QObject {
                      &missing),
              qPrintable(QStringLiteral("missing %1 in:\n%2\n%3").arg(missing, o.out, o.err)));
     QVERIFY2(!o.out.contains(QStringLiteral("kusari-debug-main")), qPrintable(o.out));  // the runner cell is hidden
+  }
+
+  void upDownAndListChooseTheFrame() {
+    const QString script = write(QStringLiteral("frames.py"), kChainScript);
+    const Outcome o = debug({script}, QStringLiteral("break frames.py:13\n"
+                                                     "run\n"
+                                                     "list\n"
+                                                     "up\n"
+                                                     "list\n"
+                                                     "p x\n"
+                                                     "where\n"
+                                                     "up\n"
+                                                     "down\n"
+                                                     "p x.shape\n"
+                                                     "down\n"
+                                                     "continue\n"));
+    QVERIFY2(o.status == 0, qPrintable(o.out + o.err));
+    QString missing;
+    QVERIFY2(inOrder(o.out, {QStringLiteral("> %1(13)forward()\n-> return self.l2(h)\n").arg(script),
+                             QStringLiteral("(kdb) list\n   8    \t        with self.init_scope():\n"),
+                             QStringLiteral("  12    \t        h = F.relu(self.l1(x))\n"
+                                            "  13 B->\t        return self.l2(h)\n"
+                                            "  14    \tmodel = MLP()\n"),
+                             QStringLiteral("(kdb) up\n> %1(15)<module>()\n").arg(script),
+                             QStringLiteral("(kdb) list\n  10    \t"),
+                             QStringLiteral("  15  ->\ty = model(np.ones((2, 3), np.float32))\n"
+                                            "  16    \tprint('result', y.shape)\n(kdb) p x\n"),
+                             QStringLiteral("(kdb) where\n> %1(15)<module>()\n").arg(script),
+                             QStringLiteral("  %1(13)forward()\n").arg(script),
+                             QStringLiteral("(kdb) down\n> %1(13)forward()\n").arg(script),
+                             QStringLiteral("(kdb) p x.shape\n(2, 3)\n"),
+                             QStringLiteral("(kdb) continue\nresult (2, 2)\n")},
+                     &missing),
+             qPrintable(QStringLiteral("missing %1 in:\n%2\n%3").arg(missing, o.out, o.err)));
+    // In the module's frame x does not exist; above it and below forward there is nothing.
+    QVERIFY2(inOrder(o.err, {QStringLiteral("NameError"), QStringLiteral("*** Oldest frame\n"),
+                             QStringLiteral("*** Newest frame\n")},
+                     &missing),
+             qPrintable(QStringLiteral("missing %1 in:\n%2").arg(missing, o.err)));
   }
 
   void breakNanStopsAtTheLineThatMadeIt() {
