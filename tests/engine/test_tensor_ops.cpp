@@ -220,6 +220,27 @@ class TestTensorOps : public QObject {
     QVERIFY(contains(error_of<ValueError>([&] { ops::concat({}, 0); }), "concat"));
     QVERIFY(contains(error_of<ShapeError>([&] { ops::stack({a, b}, 0); }), "stack"));
   }
+
+  void add_in_place() {
+    // acc += b in acc's own buffer for b of acc's shape or one that broadcasts to it (a bias row, a
+    // column); refused (acc untouched) for any other shape, dtype, a strided acc or shared memory.
+    for (const Shape& bs : {Shape{3, 4}, Shape{4}, Shape{3, 1}, Shape{1, 4}, Shape{}}) {
+      Tensor acc = random64({3, 4}), b = random64(bs);
+      Tensor expected = ops::add(acc, b);
+      const void* buffer = acc.raw_data();
+      QVERIFY(ops::add_in_place(acc, b));
+      QCOMPARE(acc.raw_data(), buffer);
+      KUSARI_VERIFY_CLOSE(acc, expected, 0, 0);
+    }
+    Tensor acc = random64({3, 4});
+    const Tensor before = ops::add(acc, 0.0);  // a copy
+    QVERIFY(!ops::add_in_place(acc, random64({3})));                          // does not broadcast
+    QVERIFY(!ops::add_in_place(acc, random64({2, 3, 4})));                    // would grow acc
+    QVERIFY(!ops::add_in_place(acc, random64({4}).astype(Dtype::Float32)));  // another dtype
+    QVERIFY(!ops::add_in_place(acc, acc.slice(0, 0, 1)));                    // reads what it writes
+    QVERIFY(!ops::add_in_place(acc.transpose(), random64({3})));             // acc strided
+    KUSARI_VERIFY_CLOSE(acc, before, 0, 0);
+  }
 };
 
 QTEST_APPLESS_MAIN(TestTensorOps)

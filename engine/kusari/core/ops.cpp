@@ -122,11 +122,14 @@ Tensor compare(std::string_view name, const Tensor& a, const Tensor& b) {
 
 Tensor add(const Tensor& a, const Tensor& b) { return binary("add", a, b); }
 bool add_in_place(const Tensor& acc, const Tensor& b) {
-  if (!acc.defined() || !b.defined() || acc.dtype() != b.dtype() || acc.shape() != b.shape() ||
-      acc.device() != b.device() || !acc.is_contiguous() || acc.shares_storage(b))
+  if (!acc.defined() || !b.defined() || acc.dtype() != b.dtype() || acc.device() != b.device() ||
+      !acc.is_contiguous() || acc.shares_storage(b) || b.ndim() > acc.ndim())
     return false;
+  const int64_t lead = acc.ndim() - b.ndim();  // b's dimensions align with acc's trailing ones
+  for (int64_t i = 0; i < b.ndim(); ++i)
+    if (b.shape()[i] != 1 && b.shape()[i] != acc.shape()[lead + i]) return false;
   Tensor out = acc;  // same storage: an elementwise kernel reads each element before writing it
-  kernel<BinaryKernel>("add", acc.device())(acc, b, out);
+  kernel<BinaryKernel>("add", acc.device())(acc, b.shape() == acc.shape() ? b : b.broadcast_to(acc.shape()), out);
   return true;
 }
 Tensor sub(const Tensor& a, const Tensor& b) { return binary("subtract", a, b); }

@@ -49,8 +49,9 @@ Tensor sub(const Tensor& a, const Tensor& b);
 Tensor mul(const Tensor& a, const Tensor& b);
 Tensor div(const Tensor& a, const Tensor& b);
 Tensor add(const Tensor& a, double s);
-// acc += b into acc's own buffer, when acc is contiguous and b has acc's shape, dtype and device;
-// returns false (and leaves acc alone) otherwise. The caller guarantees nobody else sees acc.
+// acc += b into acc's own buffer, when acc is contiguous and b has acc's dtype and device and a
+// shape that broadcasts to acc's (b = a bias row, or acc's own shape); returns false (and leaves acc
+// alone) otherwise. The caller guarantees nobody else sees acc.
 bool add_in_place(const Tensor& acc, const Tensor& b);
 Tensor mul(const Tensor& a, double s);
 Tensor where(const Tensor& cond, const Tensor& a, const Tensor& b);

@@ -31,7 +31,7 @@ Variable linear(const Variable& x, const Variable& W, const Variable& b, int64_t
   if (b.defined() && (b.ndim() != 1 || b.shape()[0] != out))
     throw_op_error(op, inputs, "b " + shape_to_string(b.shape()) + " does not match W " + shape_to_string(W.shape()));
   Tensor y = ops::matmul(x.data().reshape({rows, in}), W.data(), false, true);
-  if (b.defined()) y = ops::add(y, b.data());
+  if (b.defined() && !ops::add_in_place(y, b.data())) y = ops::add(y, b.data());  // y is ours alone
   Shape y_shape = batch;
   y_shape.push_back(out);
   const bool has_b = b.defined();
