@@ -1,5 +1,6 @@
 // GraphView/GraphModel: a small MLP gives the expected DOT (nodes, shapes, edges, clusters) and,
-// after the asynchronous layout, the expected scene; clicks, search, current/backward marks,
+// after the asynchronous layout, the expected scene; the flow direction by the view's shape and a
+// readable first view; clicks, search, current/backward marks,
 // coalesced relayouts, the fallback without Graphviz, exports, and a 1,000-node layout (timed).
 #include "widgets/graph/graph_canvas.h"
 #include "widgets/graph/graph_items.h"
@@ -243,6 +244,66 @@ class TestWidgetGraphView : public QObject {
     QCOMPARE(canvas->zoom(), GraphCanvas::kMinZoom);  // clamped
     QTest::keyClick(canvas, Qt::Key_0, Qt::ControlModifier);
     QCOMPARE(canvas->zoom(), fitted);
+  }
+
+  void flowsLeftToRightInAWideShortView() {
+    // The default bottom dock is wide and short: the graph flows left to right there, top to bottom
+    // in a tall view, and a resize across the ratio lays it out again.
+    auto position = [this](const char* id) { return view_->nodeItem(QString::fromLatin1(id))->sceneBoundingRect().center(); };
+    view_->resize(900, 220);
+    view_->show();
+    QVERIFY(QTest::qWaitForWindowExposed(view_));
+    QSignalSpy done(view_, &GraphView::layoutFinished);
+    view_->model()->addNodes(mlp());
+    QVERIFY(done.wait(5000));
+    QCOMPARE(view_->direction(), GraphDirection::LeftToRight);
+    QVERIFY(view_->dot().text.contains(QStringLiteral("rankdir=LR")));
+    QVERIFY(position("x").x() < position("relu").x() && position("relu").x() < position("loss").x());
+    view_->resize(400, 800);
+    QVERIFY(done.wait(5000));
+    QCOMPARE(view_->direction(), GraphDirection::TopToBottom);
+    QVERIFY(view_->dot().text.contains(QStringLiteral("rankdir=TB")));
+    QVERIFY(position("x").y() < position("relu").y() && position("relu").y() < position("loss").y());
+    view_->resize(440, 780);  // another resize on the same side: no new layout
+    QVERIFY(!done.wait(GraphView::kRelayoutDelayMs + 300));
+  }
+
+  void firstViewOfALongGraphIsReadable() {
+    // 60 ops in a chain do not fit a 500 × 300 view at a readable size: the first view shows the
+    // newest part readable, not the whole graph as specks; Fit still shows it all.
+    using K = GraphNodeKind;
+    GraphBatch b;
+    b.nodes << node("v0", K::Variable, "x", "(8, 8)");
+    for (int i = 1; i <= 60; ++i) {
+      b.nodes << node(QStringLiteral("op%1").arg(i), K::Op, "tanh")
+              << node(QStringLiteral("v%1").arg(i), K::Variable, "h", "(8, 8)");
+      b.edges << GraphEdge{QStringLiteral("v%1").arg(i - 1), QStringLiteral("op%1").arg(i)}
+              << GraphEdge{QStringLiteral("op%1").arg(i), QStringLiteral("v%1").arg(i)};
+    }
+    view_->resize(500, 300);
+    view_->show();
+    QVERIFY(QTest::qWaitForWindowExposed(view_));
+    QSignalSpy done(view_, &GraphView::layoutFinished);
+    view_->model()->addNodes(b);
+    QVERIFY(done.wait(10000));
+    GraphCanvas* canvas = view_->canvas();
+    auto visible = [canvas](GraphNodeItem* item) {
+      return canvas->mapToScene(canvas->viewport()->rect()).boundingRect().contains(item->sceneBoundingRect());
+    };
+    QVERIFY2(canvas->zoom() >= GraphView::kReadableZoom - 1e-9, qPrintable(QString::number(canvas->zoom())));
+    QVERIFY(visible(view_->nodeItem(QStringLiteral("v60"))));
+    QVERIFY(!visible(view_->nodeItem(QStringLiteral("v0"))));
+    // A smaller dock reframes the untouched first view; after the user zooms, a resize leaves it.
+    view_->resize(420, 260);
+    QTRY_VERIFY(visible(view_->nodeItem(QStringLiteral("v60"))));
+    QTest::keyClick(canvas, Qt::Key_Minus, Qt::ControlModifier);
+    const double zoomed = canvas->zoom();
+    view_->resize(480, 280);
+    QTest::qWait(50);
+    QCOMPARE(canvas->zoom(), zoomed);
+    view_->fit();
+    QVERIFY(canvas->zoom() < GraphView::kReadableZoom);
+    QVERIFY(visible(view_->nodeItem(QStringLiteral("v0"))) && visible(view_->nodeItem(QStringLiteral("v60"))));
   }
 
   void searchSelectsAndCyclesMatches() {

@@ -31,6 +31,7 @@ void GraphCanvas::fit() {
 }
 
 void GraphCanvas::wheelEvent(QWheelEvent* event) {
+  emit userMoved();
   if (event->modifiers() & Qt::ControlModifier) {
     zoomBy(std::pow(1.0015, event->angleDelta().y()));
     event->accept();
@@ -49,11 +50,13 @@ void GraphCanvas::mousePressEvent(QMouseEvent* event) {
       }
     }
   }
+  emit userMoved();  // a drag of the background pans
   QGraphicsView::mousePressEvent(event);
 }
 
 void GraphCanvas::keyPressEvent(QKeyEvent* event) {
   if (event->modifiers() & Qt::ControlModifier) {
+    emit userMoved();
     switch (event->key()) {
       case Qt::Key_0: fit(); return;
       case Qt::Key_Plus:

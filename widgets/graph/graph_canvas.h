@@ -17,6 +17,7 @@ class GraphCanvas : public QGraphicsView {
 
  signals:
   void nodeClicked(const QString& id);
+  void userMoved();  // the user zoomed or panned (wheel, keys, a drag of the background)
 
  protected:
   void wheelEvent(QWheelEvent* event) override;

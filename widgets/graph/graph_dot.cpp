@@ -29,6 +29,7 @@ struct Writer {
   const GraphModel& model;
   const QFont& font;
   const Theme& theme;
+  GraphDirection direction;
   GraphDot out;
   QMap<QString, int> cluster_index;      // link path -> cluster number
   QMap<QString, QStringList> children;   // link path -> child link paths
@@ -95,9 +96,10 @@ struct Writer {
     const QString size = QString::number(font.pointSizeF() > 0 ? font.pointSizeF() : 10.0);
     QString& t = out.text;
     t += QStringLiteral("digraph kusari {\n");
-    t += QStringLiteral("  graph [rankdir=TB nodesep=0.25 ranksep=0.35 bgcolor=%1 fontname=%2 fontsize=%3 "
-                        "fontcolor=%4 labeljust=l];\n")
-             .arg(hex(theme.color(ThemeRole::GraphBackground)), family, size,
+    t += QStringLiteral("  graph [rankdir=%1 nodesep=0.25 ranksep=0.35 bgcolor=%2 fontname=%3 fontsize=%4 "
+                        "fontcolor=%5 labeljust=l];\n")
+             .arg(direction == GraphDirection::LeftToRight ? QStringLiteral("LR") : QStringLiteral("TB"),
+                  hex(theme.color(ThemeRole::GraphBackground)), family, size,
                   hex(theme.color(ThemeRole::GraphClusterText)));
     t += QStringLiteral("  node [fixedsize=true fontname=%1 fontsize=%2 fontcolor=%3 margin=0];\n")
              .arg(family, size, hex(theme.color(ThemeRole::GraphNodeText)));
@@ -134,8 +136,8 @@ QString linkPathLabel(const QString& path) {
   return parts.isEmpty() ? path : parts.last();
 }
 
-GraphDot writeGraphDot(const GraphModel& model, const QFont& font, const Theme& theme) {
-  Writer w{model, font, theme, {}, {}, {}, {}};
+GraphDot writeGraphDot(const GraphModel& model, const QFont& font, const Theme& theme, GraphDirection direction) {
+  Writer w{model, font, theme, direction, {}, {}, {}, {}};
   w.write();
   return w.out;
 }

@@ -1,6 +1,6 @@
 // Writes a GraphModel as Graphviz DOT: ops as ellipses with the op name, variables as rounded
 // boxes with their shape, parameters as filled rounded boxes, each link path a labelled
-// (nested) cluster, flow top to bottom, colours from the theme. Node sizes are measured with
+// (nested) cluster, flow top to bottom or left to right, colours from the theme. Node sizes are measured with
 // the view's font so the layout fits what the view draws. The same text serves layout (dot
 // -Tjson0), export as .dot and export as SVG (dot -Tsvg).
 #pragma once
@@ -25,6 +25,10 @@ QSizeF graphNodeSize(const GraphNode& node, const QFont& font);
 // The last segment of a link path, which a cluster shows as its label ("/res2/a" -> "a").
 QString linkPathLabel(const QString& path);
 
-GraphDot writeGraphDot(const GraphModel& model, const QFont& font, const Theme& theme);
+// Which way the data flows in the drawing (Graphviz's rankdir TB or LR).
+enum class GraphDirection { TopToBottom, LeftToRight };
+
+GraphDot writeGraphDot(const GraphModel& model, const QFont& font, const Theme& theme,
+                       GraphDirection direction = GraphDirection::TopToBottom);
 
 }  // namespace kusari::widgets

@@ -17,6 +17,7 @@
 #include <QMenu>
 #include <QPainter>
 #include <QProcess>
+#include <QResizeEvent>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -47,6 +48,7 @@ GraphView::GraphView(QWidget* parent)
   layout->addWidget(message_);
   layout->addWidget(canvas_, 1);
   canvas_->setScene(scene_);
+  canvas_->installEventFilter(this);  // its resizes choose the direction
   scene_->setBackgroundBrush(Theme::current().color(ThemeRole::GraphBackground));
 
   relayout_timer_->setSingleShot(true);
@@ -70,6 +72,7 @@ GraphView::GraphView(QWidget* parent)
           });
   connect(layouter_, &GraphLayouter::failed, this, &GraphView::onLayoutFailed);
   connect(canvas_, &GraphCanvas::nodeClicked, this, &GraphView::nodeActivated);
+  connect(canvas_, &GraphCanvas::userMoved, this, [this] { first_view_ = false; });
   connect(fit_button_, &QToolButton::clicked, this, &GraphView::fit);
   connect(export_button_, &QToolButton::clicked, this, &GraphView::showExportMenu);
   connect(search_, &QLineEdit::textEdited, this, [this](const QString& text) {
@@ -96,7 +99,28 @@ void GraphView::setModel(GraphModel* model) {
   if (!model_->nodes().isEmpty()) scheduleLayout();
 }
 
-GraphDot GraphView::dot() const { return writeGraphDot(*model_, font(), Theme::current()); }
+GraphDot GraphView::dot() const { return writeGraphDot(*model_, font(), Theme::current(), direction_); }
+
+bool GraphView::eventFilter(QObject* watched, QEvent* event) {
+  if (watched == canvas_ && event->type() == QEvent::Resize) {
+    // Left to right once the canvas is half again as wide as tall, back below 1.1: a drag of the
+    // dock's edge near one ratio does not flip it to and fro.
+    const QSize s = static_cast<QResizeEvent*>(event)->size();
+    GraphDirection next = direction_;
+    if (s.width() > 1.5 * s.height()) next = GraphDirection::LeftToRight;
+    else if (s.width() < 1.1 * s.height()) next = GraphDirection::TopToBottom;
+    if (next != direction_) {
+      direction_ = next;
+      fitted_ = false;
+      if (!model_->nodes().isEmpty()) scheduleLayout();
+    } else if (first_view_) {
+      QTimer::singleShot(0, this, [this] {  // after the viewport took its new size
+        if (first_view_) showFirstView();
+      });
+    }
+  }
+  return QWidget::eventFilter(watched, event);
+}
 
 QString GraphView::message() const { return message_->isHidden() ? QString() : message_->text(); }
 
@@ -157,7 +181,7 @@ void GraphView::applyLayout(const GraphLayout& layout, int nodeCount) {
                                         : fallback_reason_ + tr(". Showing a simple layered layout instead."));
   if (!fitted_) {
     fitted_ = true;
-    fit();
+    showFirstView();
   }
   if (auto* current = items_.value(model_->currentId())) canvas_->ensureVisible(current);
 }
@@ -207,7 +231,31 @@ bool GraphView::findNode(const QString& text) {
   return false;
 }
 
-void GraphView::fit() { canvas_->fit(); }
+void GraphView::fit() {
+  first_view_ = false;
+  canvas_->fit();
+}
+
+void GraphView::showFirstView() {
+  first_view_ = true;
+  canvas_->fit();
+  const auto& nodes = model_->nodes();
+  if (canvas_->zoom() < kReadableZoom) {
+    // Whole, the labels would be specks: readable instead, where the graph grows (its newest
+    // node), and centred on the whole graph along an axis where it fits.
+    canvas_->zoomBy(kReadableZoom / canvas_->zoom());
+    for (qsizetype i = nodes.size() - 1; i >= 0; --i)
+      if (GraphNodeItem* item = items_.value(nodes[i].id)) {
+        const QRectF all = scene_->itemsBoundingRect();
+        const QSizeF visible = QSizeF(canvas_->viewport()->size()) / canvas_->zoom();
+        const QPointF at = item->sceneBoundingRect().center();
+        canvas_->centerOn(all.width() <= visible.width() ? all.center().x() : at.x(),
+                          all.height() <= visible.height() ? all.center().y() : at.y());
+        break;
+      }
+  }
+  if (auto* current = items_.value(model_->currentId())) canvas_->ensureVisible(current);
+}
 
 bool GraphView::layoutPending() const { return relayout_timer_->isActive() || layouter_->isBusy(); }
 

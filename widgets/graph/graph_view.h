@@ -2,7 +2,10 @@
 // coalesced while batches stream in), clusters for link paths, the current node outlined and
 // backward-visited nodes marked. Zoom (Ctrl+wheel, Ctrl +/-), pan (drag), fit (Ctrl+0), a
 // search box that selects and centres a node, export as DOT, SVG (dot -Tsvg) and PNG.
-// Without Graphviz it says so and draws a simple layered layout instead.
+// The graph flows left to right in a wide, short view (the default bottom dock) and top to bottom
+// otherwise, laid out again when a resize crosses over. A new graph is shown whole if that keeps
+// its labels readable, else at a readable zoom around its newest (or current) node.
+// Without Graphviz it says so and draws a simple layered layout (top to bottom) instead.
 #pragma once
 #include "widgets/graph/graph_dot.h"
 #include "widgets/graph/graph_layout.h"
@@ -48,6 +51,8 @@ class GraphView : public QWidget {
   bool layoutPending() const;  // a relayout is scheduled or dot is running
   static constexpr int kRelayoutDelayMs = 200;
   static constexpr int kBusyNoticeMs = 500;  // a layout running this long says so
+  static constexpr double kReadableZoom = 0.75;  // a first view never shrinks labels below this
+  GraphDirection direction() const { return direction_; }
 
   // Selects and centres the next node (after the selected one) whose label, id or link path
   // contains text, case-insensitively. False when none matches.
@@ -72,6 +77,8 @@ class GraphView : public QWidget {
   void onCleared();
   void setMessage(const QString& text);
   void showExportMenu();
+  bool eventFilter(QObject* watched, QEvent* event) override;
+  void showFirstView();
 
   QPointer<GraphModel> model_;
   GraphModel* own_model_;
@@ -89,6 +96,8 @@ class GraphView : public QWidget {
   int epoch_ = 0;
   int laid_out_ = 0;
   bool fitted_ = false;
+  bool first_view_ = false;  // showing showFirstView's framing, untouched: a resize reframes it
+  GraphDirection direction_ = GraphDirection::TopToBottom;
   qint64 last_layout_ms_ = 0;
   qint64 requested_at_ = 0;
 };
