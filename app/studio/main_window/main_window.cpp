@@ -18,6 +18,7 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QSettings>
@@ -175,12 +176,14 @@ void MainWindow::addDocument(NotebookDocument* doc) {
   connect(doc->runner(), &CellRunner::variablesChanged, docks_.variablesView, &widgets::VariablesView::setVariables);
   connect(doc->runner(), &CellRunner::logMessage, this, &MainWindow::log);
   connect(doc->view(), &NotebookView::tensorOpenRequested, debug_, &DebugWiring::openCard);
-  connect(doc->runner(), &CellRunner::metricsReceived, docks_.metricsView, [this](const protocol::Metrics& m) {
+  connect(doc->runner(), &CellRunner::metricsReceived, docks_.metricsView, [this, doc](const protocol::Metrics& m) {
     widgets::MetricsView* view = docks_.metricsView;
     bool newRun = false;
     for (const protocol::MetricsRun& run : m.runs) {
-      newRun = newRun || view->store().runIndex(run.run) < 0;
-      view->addRun(run.run, run.label);
+      const bool added = view->store().runIndex(run.run) < 0;
+      newRun = newRun || added;
+      // One Metrics dock for every open notebook: a run is labelled with the notebook it came from.
+      if (added) view->addRun(run.run, QFileInfo(doc->displayName()).completeBaseName() + QStringLiteral(" · ") + run.label);
     }
     for (const protocol::MetricPoint& p : m.points) view->appendPoint(p.run, p.name, double(p.iteration), p.epoch, p.value);
     if (newRun) docks_.metrics->raise();  // a training started: bring its curves forward, once
