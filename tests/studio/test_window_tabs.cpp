@@ -97,6 +97,35 @@ class TestWindowTabs : public QObject {
     QVERIFY(!processGone(pidA));
   }
 
+  void untitledNotebooksAreNumbered() {
+    // As in Jupyter: Untitled.ipynb, Untitled1.ipynb, ...; a closed one's name is free again; the
+    // save and export dialogs propose the tab's name.
+    ScriptedDialogs dialogs;
+    MainWindow window;
+    window.setDialogs(dialogs.dialogs());
+    window.setAutosaveInterval(0);
+    for (int i = 0; i < 3; ++i) window.newNotebook();
+    QCOMPARE(tabs(window)->count(), 3);
+    QCOMPARE(tabs(window)->tabText(0), QStringLiteral("Untitled.ipynb"));
+    QCOMPARE(tabs(window)->tabText(1), QStringLiteral("Untitled1.ipynb"));
+    QCOMPARE(tabs(window)->tabText(2), QStringLiteral("Untitled2.ipynb"));
+    tabs(window)->setCurrentIndex(1);
+    window.actions().closeTab->trigger();
+    QCOMPARE(tabs(window)->count(), 2);
+    QVERIFY(dialogs.asked.isEmpty());  // nothing typed: closed without asking
+    QCOMPARE(window.newNotebook()->displayName(), QStringLiteral("Untitled1.ipynb"));
+    tabs(window)->setCurrentIndex(1);  // Untitled2.ipynb
+    QCOMPARE(window.currentDocument()->displayName(), QStringLiteral("Untitled2.ipynb"));
+    dialogs.savePath = dir_.filePath(QStringLiteral("chosen.ipynb"));
+    window.actions().saveAs->trigger();
+    QCOMPARE(dialogs.suggested, QStringLiteral("Untitled2.ipynb"));
+    QCOMPARE(tabs(window)->tabText(1), QStringLiteral("chosen.ipynb"));
+    tabs(window)->setCurrentIndex(0);
+    dialogs.savePath.clear();  // cancelled
+    window.actions().exportPython->trigger();
+    QCOMPARE(dialogs.suggested, QStringLiteral("Untitled.py"));
+  }
+
   void unsavedMarkerAndSave() {
     ScriptedDialogs dialogs;
     MainWindow window;

@@ -51,6 +51,7 @@ inline bool writeNotebook(const QString& path, const QStringList& sources) {
 struct ScriptedDialogs {
   QList<QMessageBox::StandardButton> answers;
   QString savePath;
+  QString suggested;  // what the last save dialog proposed
   QStringList asked;
 
   studio::WindowDialogs dialogs() {
@@ -59,7 +60,10 @@ struct ScriptedDialogs {
       asked.append(text);
       return answers.isEmpty() ? QMessageBox::Cancel : answers.takeFirst();
     };
-    d.savePath = [this](QWidget*, const QString&, const QString&, const QString&) { return savePath; };
+    d.savePath = [this](QWidget*, const QString&, const QString& proposed, const QString&) {
+      suggested = proposed;
+      return savePath;
+    };
     d.openPath = [](QWidget*, const QString&, const QString&) { return QString(); };
     return d;
   }

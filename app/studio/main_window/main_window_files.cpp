@@ -86,6 +86,13 @@ bool MainWindow::offerRecovery(const QString& path, Notebook& notebook) {
 
 NotebookDocument* MainWindow::newNotebook() {
   auto* doc = new NotebookDocument(this);
+  // Jupyter's names: Untitled.ipynb, then Untitled1.ipynb, ... the first no open tab shows.
+  QStringList shown;
+  for (int i = 0; i < tabs_->count(); ++i)
+    if (NotebookDocument* open = document(i)) shown << open->displayName();
+  QString name = tr("Untitled.ipynb");
+  for (int n = 1; shown.contains(name); ++n) name = tr("Untitled%1.ipynb").arg(n);
+  doc->setUntitledName(name);
   doc->notebook()->insertCell(0, Cell{});
   doc->notebook()->setModified(false);
   addDocument(doc);
@@ -108,7 +115,8 @@ bool MainWindow::save(NotebookDocument* doc) {
 
 bool MainWindow::saveAs(NotebookDocument* doc) {
   if (!doc) return false;
-  QString path = dialogs_.savePath(this, tr("Save Notebook As"), doc->path(), kNotebookFilter);
+  QString path = dialogs_.savePath(this, tr("Save Notebook As"), doc->path().isEmpty() ? doc->displayName() : doc->path(),
+                                   kNotebookFilter);
   if (path.isEmpty()) return false;
   if (!path.endsWith(QLatin1String(".ipynb"))) path += QStringLiteral(".ipynb");
   doc->setPath(path);
@@ -118,7 +126,7 @@ bool MainWindow::saveAs(NotebookDocument* doc) {
 
 void MainWindow::exportPython(NotebookDocument* doc) {
   if (!doc) return;
-  const QString suggested = doc->path().isEmpty() ? QStringLiteral("notebook.py")
+  const QString suggested = doc->path().isEmpty() ? QFileInfo(doc->displayName()).completeBaseName() + QStringLiteral(".py")
                                                   : QFileInfo(doc->path()).path() + u'/' + QFileInfo(doc->path()).completeBaseName() + QStringLiteral(".py");
   const QString path = dialogs_.savePath(this, tr("Export as Python"), suggested, tr("Python (*.py)"));
   if (path.isEmpty()) return;

@@ -87,7 +87,8 @@ void NotebookDocument::setPath(const QString& path) {
 }
 
 QString NotebookDocument::displayName() const {
-  return path_.isEmpty() ? tr("Untitled.ipynb") : QFileInfo(path_).fileName();
+  if (!path_.isEmpty()) return QFileInfo(path_).fileName();
+  return untitled_name_.isEmpty() ? tr("Untitled.ipynb") : untitled_name_;
 }
 
 QString NotebookDocument::tabTitle() const {

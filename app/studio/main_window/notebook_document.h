@@ -28,7 +28,8 @@ class NotebookDocument : public QObject {
   void setPath(const QString& path);  // also where unsaved changes are autosaved for recovery
   void markSaved();                   // after a save: the notebook is clean, its recovery copy goes
   Autosaver* autosaver() const { return autosaver_; }  // null until the notebook has a path
-  QString displayName() const;  // file name, "Untitled.ipynb" when new
+  QString displayName() const;  // file name; when new, the untitled name ("Untitled.ipynb" by default)
+  void setUntitledName(const QString& name) { untitled_name_ = name; }
   QString tabTitle() const;     // with "●" while modified
 
  signals:
@@ -42,6 +43,7 @@ class NotebookDocument : public QObject {
   CellRunner* runner_ = nullptr;
   Autosaver* autosaver_ = nullptr;  // once the notebook has a path
   QString path_;
+  QString untitled_name_;
 };
 
 }  // namespace kusari::studio
