@@ -1,6 +1,6 @@
 // The Parameters dock end to end: a Trainer in a notebook cell, run by the main window through
-// its kernel session, fills the dock's table with every parameter of the model; the dock is
-// tabbed with Metrics at the bottom.
+// its kernel session, fills the dock's table with every parameter of the model and names the
+// notebook; the dock is tabbed with Metrics at the bottom.
 #include <QDockWidget>
 #include <QFile>
 #include <QTableWidget>
@@ -71,6 +71,7 @@ class TestWindowParamStats : public QObject {
     QCOMPARE(view->table()->item(view->rowOf("predictor/W"), ParamStatsView::ShapeColumn)->text(), QStringLiteral("(3, 4)"));
     QVERIFY(view->store().layer(QStringLiteral("predictor/W"))->latest().gradNorm > 0);
     QVERIFY(view->store().run().startsWith(QStringLiteral("train01@")));
+    QCOMPARE(view->runText(), QStringLiteral("train · iteration 50"));  // which notebook, as the dock serves all
   }
 };
 

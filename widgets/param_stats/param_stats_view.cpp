@@ -158,11 +158,22 @@ void ParamStatsView::flush() {
   updateTable();
   updateCurves();
   if (heatmap_dirty_) updateHeatmap();
-  run_label_->setText(store_.run().isEmpty() ? tr("No training yet")
-                                             : tr("iteration %1").arg(QLocale().toString(qint64(store_.lastIteration()))));
+  run_label_->setText(runText());
   curves_->replot();
   heatmap_plot_->replot();
   ++replots_;
+}
+
+void ParamStatsView::setSourceName(const QString& name) {
+  if (name == source_name_) return;
+  source_name_ = name;
+  run_label_->setText(runText());
+}
+
+QString ParamStatsView::runText() const {
+  if (store_.run().isEmpty()) return tr("No training yet");
+  const QString iteration = tr("iteration %1").arg(QLocale().toString(qint64(store_.lastIteration())));
+  return source_name_.isEmpty() ? iteration : source_name_ + QStringLiteral(" · ") + iteration;
 }
 
 void ParamStatsView::rebuildCurves() {

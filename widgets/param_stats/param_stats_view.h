@@ -37,6 +37,9 @@ class ParamStatsView : public QWidget {
   explicit ParamStatsView(QWidget* parent = nullptr);
 
   void addSample(const ParamStatsSample& sample);
+  // Where the run shown comes from (a notebook's name), said before the iteration; "" = nothing.
+  void setSourceName(const QString& name);
+  QString runText() const;  // what the label above the table says
   void clear();
   void flush();  // draws what arrived now instead of at the next timer tick
 
@@ -97,6 +100,7 @@ class ParamStatsView : public QWidget {
   QTimer* replot_timer_;
   ParamQuantity quantity_ = ParamQuantity::GradNorm;
   QString selected_;
+  QString source_name_;
   int generation_ = -1;
   bool dirty_ = false;
   bool heatmap_dirty_ = false;

@@ -188,8 +188,10 @@ void MainWindow::addDocument(NotebookDocument* doc) {
     for (const protocol::MetricPoint& p : m.points) view->appendPoint(p.run, p.name, double(p.iteration), p.epoch, p.value);
     if (newRun) docks_.metrics->raise();  // a training started: bring its curves forward, once
   });
-  connect(doc->runner(), &CellRunner::paramStatsReceived, docks_.paramStatsView,
-          [this](const protocol::ParamStats& s) { docks_.paramStatsView->addSample(toParamStatsSample(s)); });
+  connect(doc->runner(), &CellRunner::paramStatsReceived, docks_.paramStatsView, [this, doc](const protocol::ParamStats& s) {
+    docks_.paramStatsView->setSourceName(QFileInfo(doc->displayName()).completeBaseName());  // the latest run, of any notebook
+    docks_.paramStatsView->addSample(toParamStatsSample(s));
+  });
   tabs_->setCurrentIndex(tab);
   doc->view()->setFocus();
   updateActions();
