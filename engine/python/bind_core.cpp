@@ -19,11 +19,35 @@ std::string& package_dir() {
   return dir;
 }
 
-// The innermost frame outside the kusari package names the user's line.
-SourceLocation python_source_location() {
-  if (!Py_IsInitialized()) return {};
+// Locations already made, by (code object, instruction): every op recorded from one place of the
+// user's code shares one SourceLocation, and a hit costs neither strings nor a line-table walk.
+// Direct-mapped; an entry holds its code object, so the pointer cannot be reused while cached.
+// Touched only with the GIL held. Never freed: code objects must not be released after Python
+// shuts down.
+struct LocationCache {
+  struct Entry {
+    PyCodeObject* code = nullptr;
+    int lasti = -1;
+    SourceLocationPtr loc;
+  };
+  static constexpr size_t kSize = 256;
+  Entry entries[kSize];
+
+  Entry& slot(PyCodeObject* code, int lasti) {
+    const size_t h = (reinterpret_cast<uintptr_t>(code) >> 4) * 31 + static_cast<size_t>(lasti);
+    return entries[h % kSize];
+  }
+};
+LocationCache& location_cache() {
+  static auto* cache = new LocationCache;
+  return *cache;
+}
+
+// The innermost frame outside the kusari package names the user's line (null when none).
+SourceLocationPtr python_source_location() {
+  if (!Py_IsInitialized()) return nullptr;
   PyGILState_STATE gil = PyGILState_Ensure();
-  SourceLocation loc;
+  SourceLocationPtr loc;
   PyFrameObject* frame = PyEval_GetFrame();
   Py_XINCREF(frame);
   while (frame) {
@@ -31,10 +55,19 @@ SourceLocation python_source_location() {
     const char* file = PyUnicode_AsUTF8(code->co_filename);
     bool internal = file && !package_dir().empty() && std::string_view(file).rfind(package_dir(), 0) == 0;
     if (!internal) {
-      loc.file = file ? file : "";
-      loc.line = PyFrame_GetLineNumber(frame);
-      const char* fn = PyUnicode_AsUTF8(code->co_name);
-      loc.function = fn ? fn : "";
+      const int lasti = PyFrame_GetLasti(frame);
+      LocationCache::Entry& e = location_cache().slot(code, lasti);
+      if (e.code != code || e.lasti != lasti) {
+        SourceLocation made;
+        made.file = file ? file : "";
+        made.line = PyFrame_GetLineNumber(frame);
+        const char* fn = PyUnicode_AsUTF8(code->co_name);
+        made.function = fn ? fn : "";
+        Py_INCREF(code);
+        Py_XDECREF(e.code);
+        e = {code, lasti, std::make_shared<const SourceLocation>(std::move(made))};
+      }
+      if (e.loc->known()) loc = e.loc;
       Py_DECREF(code);
       Py_DECREF(frame);
       break;
@@ -88,9 +121,9 @@ void init_core(py::module_& m) {
   py::register_exception_translator([](std::exception_ptr p) {
     auto set = [](PyObject* type, const std::exception& e) {
       std::string msg = e.what();
-      SourceLocation loc = python_source_location();
-      if (loc.known() && msg.find(loc.file + ":" + std::to_string(loc.line)) == std::string::npos)
-        msg += " (at " + loc.to_string() + ")";
+      SourceLocationPtr loc = python_source_location();
+      if (loc && msg.find(loc->file + ":" + std::to_string(loc->line)) == std::string::npos)
+        msg += " (at " + loc->to_string() + ")";
       PyErr_SetString(type, msg.c_str());
     };
     try {

@@ -93,7 +93,7 @@ void init_variable(py::module_& m) {
       .def_property_readonly("id", [](const FunctionNode& n) { return n.id; })
       .def_property_readonly("link_path", [](const FunctionNode& n) { return n.link_path; })
       .def_property_readonly("source", [](const FunctionNode& n) {
-        return n.location.known() ? py::make_tuple(n.location.file, n.location.line, n.location.function)
+        return n.location().known() ? py::make_tuple(n.location().file, n.location().line, n.location().function)
                                   : py::object(py::none());
       })
       .def("__repr__", [](const FunctionNode& n) { return "<FunctionNode " + n.describe() + ">"; });

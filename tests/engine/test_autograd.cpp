@@ -215,23 +215,28 @@ class TestAutograd : public QObject {
   }
 
   void nodes_record_source_location_and_link_path() {
-    set_source_location_provider([] { return SourceLocation{"model.py", 12, "forward"}; });
+    // The provider's location is shared by the nodes, not copied into each.
+    const auto here = std::make_shared<const SourceLocation>(SourceLocation{"model.py", 12, "forward"});
+    set_source_location_provider([here] { return here; });
     Variable x = leaf(1.0);
-    Variable y;
+    Variable y, z;
     {
       LinkPathScope outer("predictor");
       LinkPathScope inner("l1");
       y = x * 2.0;
+      z = y + 1.0;
     }
     set_source_location_provider({});
-    QCOMPARE(y.creator()->location.line, 12);
+    QCOMPARE(y.creator()->location().line, 12);
+    QCOMPARE(y.creator()->location_ptr.get(), here.get());
+    QCOMPARE(z.creator()->location_ptr.get(), here.get());
     QCOMPARE(y.creator()->link_path, std::string("predictor/l1"));
     QVERIFY(y.creator()->describe().find("model.py:12 in forward") != std::string::npos);
     QCOMPARE(LinkPathScope::current(), std::string());
   }
 
   void debug_mode_names_the_op_that_made_inf() {
-    set_source_location_provider([] { return SourceLocation{"cell 3", 7, "forward"}; });
+    set_source_location_provider([] { return std::make_shared<const SourceLocation>(SourceLocation{"cell 3", 7, "forward"}); });
     UsingConfig debug(&Config::debug, true);
     Variable x(ops::from_vector<double>({1.0, 0.0}, {2}), true);
     try {

@@ -21,7 +21,7 @@ namespace {
 
 // The "user's line": tests move it before each op they call.
 int g_line = 0;
-SourceLocation fake_location() { return SourceLocation{"model.py", g_line, "forward"}; }
+SourceLocationPtr fake_location() { return std::make_shared<const SourceLocation>(SourceLocation{"model.py", g_line, "forward"}); }
 
 Variable vec(std::vector<double> v, bool requires_grad = true) {
   Shape s{static_cast<int64_t>(v.size())};

@@ -87,6 +87,36 @@ def test_nodes_know_the_users_line():
     assert function == "test_nodes_know_the_users_line"
 
 
+def _two_ops_per_line(x, n):
+    out = []
+    for _ in range(n):
+        h = F.relu(x) * 2.0  # two nodes, one line
+        out.append((h, h.creator.inputs[0].creator))
+        out.append((F.exp(x), None))
+    return out
+
+
+def _one_op(x):
+    return F.relu(x)
+
+
+def test_node_locations_repeat_and_stay_apart():
+    # Locations are cached per code object and instruction: a loop's repeats, two ops of one line and
+    # two functions with the same instruction offset each still name their own line and function.
+    import inspect
+    x = kusari.Variable(np.ones(3, np.float32), requires_grad=True)
+    first = inspect.getsourcelines(_two_ops_per_line)[1]
+    nodes = _two_ops_per_line(x, 3)
+    for (h, relu_node), (e, _) in zip(nodes[0::2], nodes[1::2]):
+        assert h.creator.source[1:] == (first + 3, "_two_ops_per_line")
+        assert relu_node.source[1:] == (first + 3, "_two_ops_per_line")
+        assert e.creator.source[1:] == (first + 5, "_two_ops_per_line")
+    assert _one_op(x).creator.source[1:] == (inspect.getsourcelines(_one_op)[1] + 1, "_one_op")
+    line = inspect.currentframe().f_lineno + 1
+    y = F.relu(x)
+    assert y.creator.source == (__file__, line, "test_node_locations_repeat_and_stay_apart")
+
+
 def test_python_function_hook_sees_ops():
     seen = []
 

@@ -56,8 +56,8 @@ FunctionScope::FunctionScope(std::string_view op, std::vector<Variable> inputs, 
     // find the backward() call, taking the GIL to do so): left unknown unless recorded.
     if (!in_backward_formula() &&
         std::any_of(active->begin(), active->end(), [](const auto& h) { return h->needs_location(); }))
-      loc_ = current_source_location();
-    HookEvent e{op_, nullptr, &inputs_, nullptr, nullptr, nullptr, &loc_};
+      loc_ = current_source_location_shared();
+    HookEvent e{op_, nullptr, &inputs_, nullptr, nullptr, nullptr, &location()};
     for (const auto& h : *active) h->forward_preprocess(e);
   }
 }
@@ -73,14 +73,14 @@ std::vector<Variable> FunctionScope::finish(std::vector<Tensor> outputs, Backwar
   bool record = cfg.enable_backprop &&
                 std::any_of(inputs_.begin(), inputs_.end(), [](const Variable& v) { return v.requires_grad(); });
   std::shared_ptr<FunctionNode> node;
-  if (!loc_.known() && (record || cfg.debug)) loc_ = current_source_location();
-  if (cfg.debug) check_finite(op_, inputs_, outputs, loc_, "forward");
+  if (!loc_ && (record || cfg.debug)) loc_ = current_source_location_shared();
+  if (cfg.debug) check_finite(op_, inputs_, outputs, location(), "forward");
   std::vector<Variable> result;
   result.reserve(outputs.size());
   // The scope ends with finish(): its inputs and location move into the node, and the
   // post-hooks below read them there.
   const std::vector<Variable>* inputs = &inputs_;
-  const SourceLocation* loc = &loc_;
+  const SourceLocation* loc = &location();
   if (record) {
     node = std::make_shared<FunctionNode>();
     node->op = std::string(op_);
@@ -89,8 +89,8 @@ std::vector<Variable> FunctionScope::finish(std::vector<Tensor> outputs, Backwar
     inputs = &node->inputs;
     node->backward_fn = std::move(backward);
     node->id = next_node_id();
-    node->location = std::move(loc_);
-    loc = &node->location;
+    node->location_ptr = std::move(loc_);
+    loc = &node->location();
     node->link_path = LinkPathScope::current();
     int64_t gen = 0;
     for (const Variable& v : node->inputs)
@@ -125,7 +125,7 @@ std::vector<Variable> FunctionScope::finish(std::vector<Tensor> outputs, Backwar
 Variable FunctionScope::finish_constant(Tensor output) {
   std::vector<Tensor> outs{output};
   if (hooks_) {
-    HookEvent e{op_, nullptr, &inputs_, &outs, nullptr, nullptr, &loc_};
+    HookEvent e{op_, nullptr, &inputs_, &outs, nullptr, nullptr, &location()};
     const auto active = active_hooks();  // alive for the loop
     for (const auto& h : *active) h->forward_postprocess(e);
   }
@@ -137,7 +137,7 @@ void check_backward_finite(const FunctionNode& node, const std::vector<Variable>
   std::vector<Tensor> ts;
   for (const Variable& g : grads)
     if (g.defined()) ts.push_back(g.data());
-  check_finite(node.op, node.inputs, ts, node.location, "backward");
+  check_finite(node.op, node.inputs, ts, node.location(), "backward");
 }
 
 }  // namespace kusari

@@ -38,7 +38,8 @@ class FunctionScope {
   std::vector<Variable> inputs_;
   std::string label_;
   bool hooks_;
-  SourceLocation loc_;  // the user's line, looked up once (in the constructor when hooks run)
+  SourceLocationPtr loc_;  // the user's line, looked up once (in the constructor when hooks run)
+  const SourceLocation& location() const { return loc_ ? *loc_ : unknown_source_location(); }
 };
 
 // Raises ValueError-like errors naming the op, its inputs and the user's line.

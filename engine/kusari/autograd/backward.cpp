@@ -90,7 +90,7 @@ void traverse(const std::vector<Variable>& outputs, const std::vector<Variable>&
     std::vector<bool> needs(node->inputs.size());
     for (size_t i = 0; i < needs.size(); ++i) needs[i] = node->inputs[i].requires_grad();
     if (hooks) {
-      HookEvent e{node->op, node.get(), &node->inputs, nullptr, &gys, nullptr, &node->location};
+      HookEvent e{node->op, node.get(), &node->inputs, nullptr, &gys, nullptr, &node->location()};
       const auto active = active_hooks();  // alive for the loop
       for (const auto& h : *active) h->backward_preprocess(e);
     }
@@ -101,7 +101,7 @@ void traverse(const std::vector<Variable>& outputs, const std::vector<Variable>&
     }
     if (config().debug) check_backward_finite(*node, gxs);
     if (hooks) {
-      HookEvent e{node->op, node.get(), &node->inputs, nullptr, &gys, &gxs, &node->location};
+      HookEvent e{node->op, node.get(), &node->inputs, nullptr, &gys, &gxs, &node->location()};
       const auto active = active_hooks();  // alive for the loop
       for (const auto& h : *active) h->backward_postprocess(e);
     }

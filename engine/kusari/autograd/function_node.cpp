@@ -47,7 +47,7 @@ std::vector<Variable> FunctionNode::backward(const std::vector<Variable>& grad_o
 std::string FunctionNode::describe() const {
   std::string s = op;
   if (!link_path.empty()) s += " in link " + link_path;
-  if (location.known()) s += " at " + location.to_string();
+  if (location().known()) s += " at " + location().to_string();
   s += " (inputs:";
   for (size_t i = 0; i < inputs.size(); ++i) s += (i ? ", " : " ") + inputs[i].data().describe();
   return s + ")";

@@ -49,9 +49,10 @@ class FunctionNode : public std::enable_shared_from_this<FunctionNode> {
   BackwardFn backward_fn;
   int64_t generation = 0;
   uint64_t id = 0;
-  SourceLocation location;
+  SourceLocationPtr location_ptr;  // shared with every node made on the same line; null = unknown
   std::string link_path;  // the link whose forward created it, e.g. "predictor/l1" (may be empty)
 
+  const SourceLocation& location() const { return location_ptr ? *location_ptr : unknown_source_location(); }
   // Live output variable, or one rebuilt from retained data that points back to this node.
   Variable output(size_t i);
   std::vector<Variable> backward(const std::vector<Variable>& grad_outputs, const std::vector<bool>& needs);

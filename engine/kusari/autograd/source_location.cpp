@@ -17,9 +17,19 @@ std::string SourceLocation::to_string() const {
 
 void set_source_location_provider(SourceLocationProvider p) { provider() = std::move(p); }
 
-SourceLocation current_source_location() {
+SourceLocationPtr current_source_location_shared() {
   const auto& p = provider();
-  return p ? p() : SourceLocation{};
+  return p ? p() : nullptr;
+}
+
+SourceLocation current_source_location() {
+  SourceLocationPtr loc = current_source_location_shared();
+  return loc ? *loc : SourceLocation{};
+}
+
+const SourceLocation& unknown_source_location() {
+  static const SourceLocation none;
+  return none;
 }
 
 }  // namespace kusari

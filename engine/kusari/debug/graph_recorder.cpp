@@ -23,7 +23,7 @@ void GraphRecorder::record_node(const FunctionNode& node) {
   e.op = node.op;
   e.label = node.label;
   e.link_path = node.link_path;
-  e.location = node.location;
+  e.location = node.location();
   e.inputs.reserve(node.inputs.size());
   std::vector<std::shared_ptr<VariableImpl>> seen;
   for (const Variable& v : node.inputs) {

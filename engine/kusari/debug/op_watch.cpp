@@ -226,7 +226,7 @@ void OpWatch::backward_postprocess(const HookEvent& e) {
       ev.outputs = stats_of(e.grad_inputs);
       ev.message = "backward of " + node.op + " produced " + nonfinite_text(ev.outputs[bad]) +
                    " in the gradient of input " + std::to_string(bad);
-      if (node.location.known()) ev.message += "; " + node.op + " was called at " + node.location.to_string();
+      if (node.location().known()) ev.message += "; " + node.op + " was called at " + node.location().to_string();
     }
   }
   if (!hit) hit = op_or_step(node.op, ev);
@@ -237,12 +237,12 @@ void OpWatch::backward_postprocess(const HookEvent& e) {
   ev.node = &node;
   ev.node_id = node.id;
   ev.link_path = node.link_path;
-  ev.location = node.location;
+  ev.location = node.location();
   ev.inputs = stats_of(e.grad_outputs);
   if (ev.outputs.empty()) ev.outputs = stats_of(e.grad_inputs);
   if (ev.message.empty())
     ev.message = (ev.kind == StopKind::Step ? "stepped to " : "breakpoint on ") + ev.op + " (backward)" +
-                 (node.location.known() ? "; called at " + node.location.to_string() : std::string());
+                 (node.location().known() ? "; called at " + node.location().to_string() : std::string());
   stop(ev);
 }
 

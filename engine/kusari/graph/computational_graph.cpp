@@ -48,7 +48,7 @@ ComputationalGraph ComputationalGraph::build(const std::vector<Variable>& output
     return a->generation < b->generation || (a->generation == b->generation && a->id < b->id);
   });
   for (const auto& node : nodes) {
-    GraphFunction f{node->id, node->op, node->link_path, node->location, {}, {}};
+    GraphFunction f{node->id, node->op, node->link_path, node->location(), {}, {}};
     for (const Variable& x : node->inputs) f.inputs.push_back(x.id());
     for (const auto& w : node->outputs) {
       auto live = w.lock();
