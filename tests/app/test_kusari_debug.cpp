@@ -28,6 +28,13 @@ const char* kNanScript =
     "loss = F.sum(F.exp(h))\n"
     "print('loss', float(loss.array))\n";
 
+// Fails unless the parts appear in the text in order; arguments as outOfOrder's.
+#define VERIFY_IN_ORDER(...)                             \
+  do {                                                   \
+    const QString why_ = outOfOrder(__VA_ARGS__);        \
+    QVERIFY2(why_.isEmpty(), qPrintable(why_));          \
+  } while (0)
+
 struct Outcome {
   int status = -1;
   QString out, err;
@@ -61,18 +68,16 @@ class TestKusariDebug : public QObject {
     return o;
   }
 
-  // Lines of `text` in order: each must appear after the previous one.
-  static bool inOrder(const QString& text, const QStringList& parts, QString* missing) {
+  // "" when the parts of `text` appear in this order (each after the previous one), else which part
+  // is missing, with the whole text (and `context`, e.g. stderr) to read.
+  static QString outOfOrder(const QString& text, const QStringList& parts, const QString& context = {}) {
     qsizetype at = 0;
     for (const QString& part : parts) {
       const qsizetype i = text.indexOf(part, at);
-      if (i < 0) {
-        *missing = part;
-        return false;
-      }
+      if (i < 0) return QStringLiteral("missing %1 in:\n%2\n%3").arg(part, text, context);
       at = i + part.size();
     }
-    return true;
+    return {};
   }
 
  private slots:
@@ -89,25 +94,22 @@ class TestKusariDebug : public QObject {
                                                      "graph\n"
                                                      "continue\n"));
     QVERIFY2(o.status == 0, qPrintable(o.out + o.err));
-    QString missing;
-    QVERIFY2(inOrder(o.out, {QStringLiteral("Breakpoint 1 at %1:13\n").arg(script),
-                             QStringLiteral("> %1(13)forward()\n-> return self.l2(h)\n").arg(script),
-                             QStringLiteral("(kdb) p x.shape\n(2, 3)\n"),
-                             QStringLiteral("h: Variable float32 (2, 4) cpu  min "),
-                             QStringLiteral("(kdb) where\n"),
-                             QStringLiteral("  %1(15)<module>()\n-> y = model(np.ones((2, 3), np.float32))\n").arg(script),
-                             QStringLiteral("> %1(13)forward()\n").arg(script),
-                             QStringLiteral("(kdb) nextop\nStopped (next_op): stepped to linear (forward)"),
-                             QStringLiteral("  input 0: float32 (2, 4)"),
-                             QStringLiteral("  output 0: float32 (2, 2)"),
-                             QStringLiteral("> %1(13)forward()\n").arg(script),
-                             QStringLiteral("(kdb) graph\n"),
-                             QStringLiteral("  linear  [l1]  (2, 3) W=(4, 3) b=(4,) -> (2, 4)  at chain.py:12\n"),
-                             QStringLiteral("  relu  (2, 4) -> (2, 4)  at chain.py:12\n"),
-                             QStringLiteral("  linear  [l2]  (2, 4) W=(2, 4) b=(2,) -> (2, 2)  at chain.py:13\n"),
-                             QStringLiteral("(kdb) continue\nresult (2, 2)\n")},
-                     &missing),
-             qPrintable(QStringLiteral("missing %1 in:\n%2\n%3").arg(missing, o.out, o.err)));
+    VERIFY_IN_ORDER(o.out, {QStringLiteral("Breakpoint 1 at %1:13\n").arg(script),
+                            QStringLiteral("> %1(13)forward()\n-> return self.l2(h)\n").arg(script),
+                            QStringLiteral("(kdb) p x.shape\n(2, 3)\n"),
+                            QStringLiteral("h: Variable float32 (2, 4) cpu  min "),
+                            QStringLiteral("(kdb) where\n"),
+                            QStringLiteral("  %1(15)<module>()\n-> y = model(np.ones((2, 3), np.float32))\n").arg(script),
+                            QStringLiteral("> %1(13)forward()\n").arg(script),
+                            QStringLiteral("(kdb) nextop\nStopped (next_op): stepped to linear (forward)"),
+                            QStringLiteral("  input 0: float32 (2, 4)"),
+                            QStringLiteral("  output 0: float32 (2, 2)"),
+                            QStringLiteral("> %1(13)forward()\n").arg(script),
+                            QStringLiteral("(kdb) graph\n"),
+                            QStringLiteral("  linear  [l1]  (2, 3) W=(4, 3) b=(4,) -> (2, 4)  at chain.py:12\n"),
+                            QStringLiteral("  relu  (2, 4) -> (2, 4)  at chain.py:12\n"),
+                            QStringLiteral("  linear  [l2]  (2, 4) W=(2, 4) b=(2,) -> (2, 2)  at chain.py:13\n"),
+                            QStringLiteral("(kdb) continue\nresult (2, 2)\n")}, o.err);
     QVERIFY2(!o.out.contains(QStringLiteral("kusari-debug-main")), qPrintable(o.out));  // the runner cell is hidden
   }
 
@@ -126,42 +128,34 @@ class TestKusariDebug : public QObject {
                                                      "down\n"
                                                      "continue\n"));
     QVERIFY2(o.status == 0, qPrintable(o.out + o.err));
-    QString missing;
-    QVERIFY2(inOrder(o.out, {QStringLiteral("> %1(13)forward()\n-> return self.l2(h)\n").arg(script),
-                             QStringLiteral("(kdb) list\n   8    \t        with self.init_scope():\n"),
-                             QStringLiteral("  12    \t        h = F.relu(self.l1(x))\n"
-                                            "  13 B->\t        return self.l2(h)\n"
-                                            "  14    \tmodel = MLP()\n"),
-                             QStringLiteral("(kdb) up\n> %1(15)<module>()\n").arg(script),
-                             QStringLiteral("(kdb) list\n  10    \t"),
-                             QStringLiteral("  15  ->\ty = model(np.ones((2, 3), np.float32))\n"
-                                            "  16    \tprint('result', y.shape)\n(kdb) p x\n"),
-                             QStringLiteral("(kdb) where\n> %1(15)<module>()\n").arg(script),
-                             QStringLiteral("  %1(13)forward()\n").arg(script),
-                             QStringLiteral("(kdb) down\n> %1(13)forward()\n").arg(script),
-                             QStringLiteral("(kdb) p x.shape\n(2, 3)\n"),
-                             QStringLiteral("(kdb) continue\nresult (2, 2)\n")},
-                     &missing),
-             qPrintable(QStringLiteral("missing %1 in:\n%2\n%3").arg(missing, o.out, o.err)));
+    VERIFY_IN_ORDER(o.out, {QStringLiteral("> %1(13)forward()\n-> return self.l2(h)\n").arg(script),
+                            QStringLiteral("(kdb) list\n   8    \t        with self.init_scope():\n"),
+                            QStringLiteral("  12    \t        h = F.relu(self.l1(x))\n"
+                                           "  13 B->\t        return self.l2(h)\n"
+                                           "  14    \tmodel = MLP()\n"),
+                            QStringLiteral("(kdb) up\n> %1(15)<module>()\n").arg(script),
+                            QStringLiteral("(kdb) list\n  10    \t"),
+                            QStringLiteral("  15  ->\ty = model(np.ones((2, 3), np.float32))\n"
+                                           "  16    \tprint('result', y.shape)\n(kdb) p x\n"),
+                            QStringLiteral("(kdb) where\n> %1(15)<module>()\n").arg(script),
+                            QStringLiteral("  %1(13)forward()\n").arg(script),
+                            QStringLiteral("(kdb) down\n> %1(13)forward()\n").arg(script),
+                            QStringLiteral("(kdb) p x.shape\n(2, 3)\n"),
+                            QStringLiteral("(kdb) continue\nresult (2, 2)\n")}, o.err);
     // In the module's frame x does not exist; above it and below forward there is nothing.
-    QVERIFY2(inOrder(o.err, {QStringLiteral("NameError"), QStringLiteral("*** Oldest frame\n"),
-                             QStringLiteral("*** Newest frame\n")},
-                     &missing),
-             qPrintable(QStringLiteral("missing %1 in:\n%2").arg(missing, o.err)));
+    VERIFY_IN_ORDER(o.err, {QStringLiteral("NameError"), QStringLiteral("*** Oldest frame\n"),
+                            QStringLiteral("*** Newest frame\n")});
   }
 
   void breakNanStopsAtTheLineThatMadeIt() {
     const QString script = write(QStringLiteral("nan.py"), kNanScript);
     const Outcome o = debug({script}, QStringLiteral("break nan\nrun\np x.shape\ncontinue\n"));
     QVERIFY2(o.status == 0, qPrintable(o.out + o.err));
-    QString missing;
-    QVERIFY2(inOrder(o.out, {QStringLiteral("Breakpoint 1 at the first NaN/Inf\n"),
-                             QStringLiteral("Stopped (nan): log produced NaN (2 of 2 elements)"),
-                             QStringLiteral("  output 0: float32 (2,) cpu  min 0 max 0 mean 0 std 0  nan 2 inf 0\n"),
-                             QStringLiteral("> %1(5)<module>()\n-> h = F.log(x - 10)\n").arg(script),
-                             QStringLiteral("(2,)\n"), QStringLiteral("loss nan\n")},
-                     &missing),
-             qPrintable(QStringLiteral("missing %1 in:\n%2\n%3").arg(missing, o.out, o.err)));
+    VERIFY_IN_ORDER(o.out, {QStringLiteral("Breakpoint 1 at the first NaN/Inf\n"),
+                            QStringLiteral("Stopped (nan): log produced NaN (2 of 2 elements)"),
+                            QStringLiteral("  output 0: float32 (2,) cpu  min 0 max 0 mean 0 std 0  nan 2 inf 0\n"),
+                            QStringLiteral("> %1(5)<module>()\n-> h = F.log(x - 10)\n").arg(script),
+                            QStringLiteral("(2,)\n"), QStringLiteral("loss nan\n")}, o.err);
     QCOMPARE(o.out.count(QStringLiteral("Stopped")), 1);
   }
 
@@ -186,11 +180,8 @@ class TestKusariDebug : public QObject {
     const QString path = write(QStringLiteral("nb.ipynb"), notebook);
     const Outcome o = debug({path}, QStringLiteral("break cell2:2\nbreak cell9:1\nrun\np c * 10\ncontinue\n"));
     QVERIFY2(o.status == 0, qPrintable(o.out + o.err));
-    QString missing;
-    QVERIFY2(inOrder(o.out, {QStringLiteral("Breakpoint 1 at cell2:2\n"), QStringLiteral("> cell2(2)<module>()\n-> print('c is', c)\n"),
-                             QStringLiteral("30\n"), QStringLiteral("c is 3\n")},
-                     &missing),
-             qPrintable(QStringLiteral("missing %1 in:\n%2\n%3").arg(missing, o.out, o.err)));
+    VERIFY_IN_ORDER(o.out, {QStringLiteral("Breakpoint 1 at cell2:2\n"), QStringLiteral("> cell2(2)<module>()\n-> print('c is', c)\n"),
+                            QStringLiteral("30\n"), QStringLiteral("c is 3\n")}, o.err);
     QVERIFY(o.err.contains(QStringLiteral("cell9: the notebook has 2 code cells")));
   }
 };

@@ -18,7 +18,6 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QDockWidget>
-#include <QFileInfo>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QSettings>
@@ -183,13 +182,13 @@ void MainWindow::addDocument(NotebookDocument* doc) {
       const bool added = view->store().runIndex(run.run) < 0;
       newRun = newRun || added;
       // One Metrics dock for every open notebook: a run is labelled with the notebook it came from.
-      if (added) view->addRun(run.run, QFileInfo(doc->displayName()).completeBaseName() + QStringLiteral(" · ") + run.label);
+      if (added) view->addRun(run.run, doc->shortName() + QStringLiteral(" · ") + run.label);
     }
     for (const protocol::MetricPoint& p : m.points) view->appendPoint(p.run, p.name, double(p.iteration), p.epoch, p.value);
     if (newRun) docks_.metrics->raise();  // a training started: bring its curves forward, once
   });
   connect(doc->runner(), &CellRunner::paramStatsReceived, docks_.paramStatsView, [this, doc](const protocol::ParamStats& s) {
-    docks_.paramStatsView->setSourceName(QFileInfo(doc->displayName()).completeBaseName());  // the latest run, of any notebook
+    docks_.paramStatsView->setSourceName(doc->shortName());  // the latest run, of any notebook
     docks_.paramStatsView->addSample(toParamStatsSample(s));
   });
   tabs_->setCurrentIndex(tab);

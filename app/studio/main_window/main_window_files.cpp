@@ -126,8 +126,8 @@ bool MainWindow::saveAs(NotebookDocument* doc) {
 
 void MainWindow::exportPython(NotebookDocument* doc) {
   if (!doc) return;
-  const QString suggested = doc->path().isEmpty() ? QFileInfo(doc->displayName()).completeBaseName() + QStringLiteral(".py")
-                                                  : QFileInfo(doc->path()).path() + u'/' + QFileInfo(doc->path()).completeBaseName() + QStringLiteral(".py");
+  const QString suggested = doc->path().isEmpty() ? doc->shortName() + QStringLiteral(".py")
+                                                  : QFileInfo(doc->path()).path() + u'/' + doc->shortName() + QStringLiteral(".py");
   const QString path = dialogs_.savePath(this, tr("Export as Python"), suggested, tr("Python (*.py)"));
   if (path.isEmpty()) return;
   QSaveFile file(path);

@@ -91,6 +91,8 @@ QString NotebookDocument::displayName() const {
   return untitled_name_.isEmpty() ? tr("Untitled.ipynb") : untitled_name_;
 }
 
+QString NotebookDocument::shortName() const { return QFileInfo(displayName()).completeBaseName(); }
+
 QString NotebookDocument::tabTitle() const {
   return notebook_->isModified() ? displayName() + QStringLiteral(" ●") : displayName();
 }

@@ -30,6 +30,7 @@ class NotebookDocument : public QObject {
   Autosaver* autosaver() const { return autosaver_; }  // null until the notebook has a path
   QString displayName() const;  // file name; when new, the untitled name ("Untitled.ipynb" by default)
   void setUntitledName(const QString& name) { untitled_name_ = name; }
+  QString shortName() const;    // displayName without ".ipynb": how docks and suggestions name it
   QString tabTitle() const;     // with "●" while modified
 
  signals:

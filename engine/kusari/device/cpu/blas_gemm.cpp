@@ -1,13 +1,12 @@
 // CBLAS GEMM for the CPU matmul kernel (see blas_gemm.h).
 #include "kusari/device/cpu/blas_gemm.h"
 
+#include "kusari/device/cpu/env_switch.h"
 #include "kusari/device/cpu/thin_gemm.h"
 
 #include <algorithm>
 #include <atomic>
 #include <climits>
-#include <cstdlib>
-#include <cstring>
 #include <string>
 
 #include <omp.h>
@@ -59,12 +58,7 @@ const BlasRuntime& runtime() {
   return rt;
 }
 
-bool env_enabled() {
-  const char* v = std::getenv("KUSARI_BLAS");
-  return !(v && (std::strcmp(v, "0") == 0 || std::strcmp(v, "OFF") == 0 || std::strcmp(v, "off") == 0));
-}
-
-std::atomic<int> g_enabled{-1};  // -1: not decided yet
+EnvSwitch g_switch("KUSARI_BLAS");
 std::atomic<int64_t> g_calls{0};
 
 bool fits(int64_t v) { return v >= 0 && v <= INT_MAX; }
@@ -87,12 +81,7 @@ bool blas_compiled_in() {
 
 bool blas_enabled() {
 #ifdef KUSARI_HAVE_CBLAS
-  int e = g_enabled.load(std::memory_order_relaxed);
-  if (e < 0) {
-    e = runtime().usable && env_enabled() ? 1 : 0;
-    g_enabled.store(e, std::memory_order_relaxed);
-  }
-  return e == 1;
+  return g_switch.on(runtime().usable);
 #else
   return false;
 #endif
@@ -100,7 +89,7 @@ bool blas_enabled() {
 
 void set_blas_enabled(bool on) {
 #ifdef KUSARI_HAVE_CBLAS
-  g_enabled.store(on && runtime().usable ? 1 : 0, std::memory_order_relaxed);
+  g_switch.set(on && runtime().usable);
 #else
   (void)on;
 #endif

@@ -5,9 +5,9 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cstdlib>
-#include <cstring>
 #include <vector>
+
+#include "kusari/device/cpu/env_switch.h"
 
 #if defined(__AVX512F__) && defined(__AVX512VL__)
 #define KUSARI_THIN_GEMM_KERNELS 1
@@ -19,13 +19,8 @@
 namespace kusari::cpu {
 namespace {
 
-std::atomic<int> g_enabled{-1};  // -1: not decided yet
+EnvSwitch g_switch("KUSARI_THIN_GEMM");
 std::atomic<int64_t> g_calls{0};
-
-bool env_enabled() {
-  const char* v = std::getenv("KUSARI_THIN_GEMM");
-  return !(v && (std::strcmp(v, "0") == 0 || std::strcmp(v, "OFF") == 0 || std::strcmp(v, "off") == 0));
-}
 
 #ifdef KUSARI_THIN_GEMM_KERNELS
 #define KUSARI_ALWAYS_INLINE __attribute__((always_inline))
@@ -233,24 +228,13 @@ bool outer_shape(int64_t m, int64_t n, int64_t k) { return n >= 32 && k >= 8 && 
 
 bool thin_gemm_enabled() {
 #ifdef KUSARI_THIN_GEMM_KERNELS
-  int e = g_enabled.load(std::memory_order_relaxed);
-  if (e < 0) {
-    e = env_enabled() ? 1 : 0;
-    g_enabled.store(e, std::memory_order_relaxed);
-  }
-  return e == 1;
+  return g_switch.on();
 #else
   return false;
 #endif
 }
 
-void set_thin_gemm_enabled(bool on) {
-#ifdef KUSARI_THIN_GEMM_KERNELS
-  g_enabled.store(on ? 1 : 0, std::memory_order_relaxed);
-#else
-  (void)on;
-#endif
-}
+void set_thin_gemm_enabled(bool on) { g_switch.set(on); }
 
 int64_t thin_gemm_calls() { return g_calls.load(std::memory_order_relaxed); }
 
